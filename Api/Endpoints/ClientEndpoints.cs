@@ -1,0 +1,36 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Rectify.Api.Http;
+using Rectify.Application.Clients;
+using Rectify.Application.Common.Paging;
+
+namespace Rectify.Api.Endpoints;
+
+public static class ClientEndpoints
+{
+    public static IEndpointRouteBuilder MapClientEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/clients").WithTags("API clients 接口客户端").RequireAuthorization(Scopes.Admin);
+
+        group.MapPost("", CreateClient)
+            .WithSummary("Issue an API key 创建接口密钥")
+            .WithDescription("Creates a client with scopes (read, write, report, review, admin) and, optionally, a unit it is bound to. The answer carries the key once; only its hash is stored.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("", ListClients)
+            .WithSummary("List API clients 接口客户端列表")
+            .WithDescription("Clients in creation order; keys are never shown again.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        return app;
+    }
+
+    private static async Task<Created<CreatedClientResponse>> CreateClient(CreateClientCommand command, ISender sender,
+        CancellationToken cancellationToken)
+    {
+        var client = await sender.Send(command, cancellationToken);
+        return TypedResults.Created($"/api/v1/clients/{client.Id}", client);
+    }
+
+    private static async Task<Ok<Page<ClientResponse>>> ListClients(ISender sender, CancellationToken cancellationToken,
+        int? limit = null, string? cursor = null) =>
+        TypedResults.Ok(await sender.Send(new ListClientsQuery(ListQuery.LimitOrDefault(limit), cursor), cancellationToken));
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Rectify.Application.Common.Errors;
+using Rectify.Domain.Common;
+
+namespace Rectify.Api.ErrorHandling;
+
+/// <summary>Turns the closed set of errors into RFC 9457 problem details; anything else is a bare 500.</summary>
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ValidationException e => Validation(e),
+            BadHttpRequestException e => BadRequest(e),
+            NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
+            ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
+            DomainRuleException e => Rule(e),
+            StaleVersionException e => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),
+            PreconditionRequiredException e => Problem(StatusCodes.Status428PreconditionRequired, "Precondition required", e.Message),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem = Problem(StatusCodes.Status500InternalServerError, "Internal server error",
+                "The server failed to handle the request; it has been logged.");
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    private static ValidationProblemDetails Validation(ValidationException exception)
+    {
+        var errors = exception.Errors
+            .GroupBy(e => FieldName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray());
+        return new ValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request has invalid fields",
+            Detail = string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value[0]}")),
+        };
+    }
+
+    /// <summary>Malformed JSON, a wrong enum word or date format, a body too large, a wrong content type.</summary>
+    private static ProblemDetails BadRequest(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is JsonException { Path: { Length: > 1 } path })
+        {
+            var field = FieldName(path.TrimStart('$', '.'));
+            return new ValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [field] = [$"'{field}' has a value of the wrong type or format; the schema lists what is allowed."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request has invalid fields",
+                Detail = $"The value of '{field}' could not be read.",
+            };
+        }
+        var title = exception.StatusCode switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "Request body too large",
+            StatusCodes.Status415UnsupportedMediaType => "Unsupported media type",
+            _ => "Bad request",
+        };
+        var detail = exception.InnerException is JsonException
+            ? "The request body is not valid JSON."
+            : exception.Message;
+        return Problem(exception.StatusCode, title, detail);
+    }
+
+    private static ProblemDetails Rule(DomainRuleException exception)
+    {
+        var problem = Problem(StatusCodes.Status409Conflict, "The change breaks a rule", exception.Message);
+        problem.Extensions["rule"] = exception.Rule;
+        foreach (var (key, value) in exception.Details)
+            problem.Extensions[key] = value;
+        return problem;
+    }
+
+    /// <summary>"Patch.ContactName" or "Units[0].UnitId" → "contactName" / "units[0].unitId".</summary>
+    internal static string FieldName(string propertyPath) =>
+        string.Join('.', propertyPath.Split('.', StringSplitOptions.RemoveEmptyEntries)
+            .Where(segment => segment != "Patch")
+            .Select(segment => JsonNamingPolicy.CamelCase.ConvertName(segment)));
+}

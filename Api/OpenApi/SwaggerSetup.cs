@@ -1,0 +1,51 @@
+using Microsoft.OpenApi;
+using Rectify.Api.Auth;
+using Rectify.Application.Common;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Rectify.Api.OpenApi;
+
+public static class SwaggerSetup
+{
+    public static IServiceCollection AddRectifySwagger(this IServiceCollection services) =>
+        services.AddEndpointsApiExplorer().AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Rectify 督察整改台账",
+                Version = "v1",
+                Description = "The system of record for rectification of inspection feedback: units, inspections, " +
+                              "items, measures, progress, sign-off (销号), extensions and recurrence. Authenticate " +
+                              "with the X-Api-Key header (Authorize button). Errors are RFC 9457 problem details.",
+            });
+            options.AddSecurityDefinition(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthenticationHandler.HeaderName,
+                Description = "An API key. The first admin key is printed in the log at first start.",
+            });
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement
+            {
+                [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
+            });
+            options.SchemaFilter<OptionalSchemaFilter>();
+            options.SupportNonNullableReferenceTypes();
+        });
+
+    /// <summary>Shows a PATCH field <c>Optional&lt;T&gt;</c> as plain <c>T</c>, as it travels on the wire.</summary>
+    private sealed class OptionalSchemaFilter : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is not OpenApiSchema target || !context.Type.IsGenericType ||
+                context.Type.GetGenericTypeDefinition() != typeof(Optional<>))
+                return;
+            var inner = context.SchemaGenerator.GenerateSchema(context.Type.GetGenericArguments()[0], context.SchemaRepository);
+            target.Properties?.Clear();
+            target.Required?.Clear();
+            target.Type = null;
+            target.AllOf = [inner];
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Rectify.Api;
+using Rectify.Api.Endpoints;
+using Rectify.Infrastructure;
+
+if (args is ["--health-check", var probeUrl])
+    return await HealthProbe.RunAsync(probeUrl);
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+builder.Services.AddInfrastructure();
+builder.Services.AddApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSwagger();
+app.UseSwaggerUI(options => options.DocumentTitle = "Rectify 督察整改台账");
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthEndpoints();
+app.MapUnitEndpoints();
+app.MapClientEndpoints();
+app.MapAuditEndpoints();
+
+var migrateOnly = args.Contains("--migrate-only");
+await app.InitializeDatabaseAsync(forceMigrate: migrateOnly);
+if (migrateOnly)
+    return 0;
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+    foreach (var address in addresses)
+        app.Logger.LogInformation("Swagger UI: {Address}/swagger", address.TrimEnd('/'));
+});
+await app.RunAsync();
+return 0;

@@ -1,0 +1,12 @@
+namespace Rectify.Application.Clients;
+
+public sealed record ClientResponse(Guid Id, string Name, IReadOnlyList<string> Scopes, Guid? UnitId, bool Active,
+    DateTimeOffset CreatedAt)
+{
+    public static ClientResponse From(ApiClient client) =>
+        new(client.Id, client.Name, client.Scopes, client.UnitId, client.Active, client.CreatedAt);
+}
+
+/// <summary>The answer to creating a client: the only time its key is ever shown.</summary>
+public sealed record CreatedClientResponse(Guid Id, string Name, IReadOnlyList<string> Scopes, Guid? UnitId,
+    string Key);

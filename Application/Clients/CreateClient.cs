@@ -1,0 +1,43 @@
+using FluentValidation;
+using Mediator;
+using Rectify.Application.Auditing;
+using Rectify.Application.Common.Errors;
+using Rectify.Application.Units;
+
+namespace Rectify.Application.Clients;
+
+/// <summary>Issues an API key. <paramref name="Key"/> is for seeding a known key (bootstrap); normally omitted.</summary>
+public sealed record CreateClientCommand(string Name, IReadOnlyList<string> Scopes, Guid? UnitId, string? Key = null)
+    : ICommand<CreatedClientResponse>;
+
+public sealed class CreateClientValidator : AbstractValidator<CreateClientCommand>
+{
+    public CreateClientValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
+        RuleFor(x => x.Scopes).NotEmpty();
+        RuleForEach(x => x.Scopes).Must(s => Clients.Scopes.All.Contains(s))
+            .WithMessage($"Scopes are {string.Join(", ", Clients.Scopes.All)}.");
+        RuleFor(x => x.Key).MinimumLength(24).When(x => x.Key is not null)
+            .WithMessage("A seeded key needs at least 24 characters.");
+    }
+}
+
+public sealed class CreateClientHandler(IClientStore clients, IUnitStore units, IAuditLog audit, TimeProvider clock)
+    : ICommandHandler<CreateClientCommand, CreatedClientResponse>
+{
+    public async ValueTask<CreatedClientResponse> Handle(CreateClientCommand command, CancellationToken cancellationToken)
+    {
+        if (command.UnitId is { } unitId && await units.FindAsync(unitId, cancellationToken) is null)
+            throw InvalidField.Because("unitId", $"Unit '{unitId}' does not exist.");
+
+        var key = command.Key ?? ApiKey.Generate();
+        var client = new ApiClient(Guid.CreateVersion7(), command.Name.Trim(), command.Scopes.Distinct().ToList(),
+            command.UnitId, true, clock.GetUtcNow());
+        await clients.InsertAsync(client, ApiKey.Hash(key), cancellationToken);
+        await audit.RecordAsync("client", client.Id, "created",
+            [new FieldChange("name", null, client.Name), new FieldChange("scopes", null, client.Scopes),
+             new FieldChange("unitId", null, client.UnitId)], cancellationToken);
+        return new CreatedClientResponse(client.Id, client.Name, client.Scopes, client.UnitId, key);
+    }
+}

@@ -1,0 +1,11 @@
+using Rectify.Application.Common.Paging;
+
+namespace Rectify.Application.Clients;
+
+public interface IClientStore
+{
+    Task<ApiClient?> FindByKeyHashAsync(string keyHash, CancellationToken cancellationToken);
+    Task<bool> AnyAsync(CancellationToken cancellationToken);
+    Task<Page<ApiClient>> ListAsync(int limit, string? cursor, CancellationToken cancellationToken);
+    Task InsertAsync(ApiClient client, string keyHash, CancellationToken cancellationToken);
+}

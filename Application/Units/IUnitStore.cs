@@ -1,0 +1,19 @@
+using Rectify.Application.Common.Paging;
+using Rectify.Domain.Units;
+
+namespace Rectify.Application.Units;
+
+public interface IUnitStore
+{
+    Task<OrgUnit?> FindAsync(Guid id, CancellationToken cancellationToken);
+    Task<IReadOnlyList<OrgUnit>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+    Task<bool> CodeExistsAsync(string code, Guid? exceptId, CancellationToken cancellationToken);
+    Task<Page<OrgUnit>> ListAsync(UnitFilter filter, int limit, string? cursor, CancellationToken cancellationToken);
+    Task<IReadOnlyList<OrgUnit>> ListDescendantsAsync(OrgUnit unit, CancellationToken cancellationToken);
+    Task InsertAsync(OrgUnit unit, CancellationToken cancellationToken);
+
+    /// <summary>Writes the unit over the version it was read at; throws 412 when someone else got there first.</summary>
+    Task UpdateAsync(OrgUnit unit, CancellationToken cancellationToken);
+}
+
+public sealed record UnitFilter(Guid? ParentId, bool? Active, string? Q);

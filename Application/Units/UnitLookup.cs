@@ -1,0 +1,19 @@
+using Rectify.Application.Common.Errors;
+using Rectify.Domain.Units;
+
+namespace Rectify.Application.Units;
+
+internal static class UnitLookup
+{
+    public static async Task<OrgUnit> GetAsync(this IUnitStore store, Guid id, CancellationToken cancellationToken) =>
+        await store.FindAsync(id, cancellationToken) ?? throw new NotFoundException("Unit", id);
+
+    /// <summary>The parent named in a request body: unknown is a 400 on that field, not a 404 of the route.</summary>
+    public static async Task<OrgUnit?> GetParentAsync(this IUnitStore store, Guid? parentId, CancellationToken cancellationToken)
+    {
+        if (parentId is not { } id)
+            return null;
+        return await store.FindAsync(id, cancellationToken)
+               ?? throw InvalidField.Because("parentId", $"Unit '{id}' does not exist.");
+    }
+}

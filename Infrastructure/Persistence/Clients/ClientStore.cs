@@ -1,0 +1,43 @@
+using Rectify.Application.Clients;
+using Rectify.Application.Common.Paging;
+
+namespace Rectify.Infrastructure.Persistence.Clients;
+
+internal sealed class ClientStore(DbSession db) : IClientStore
+{
+    public async Task<ApiClient?> FindByKeyHashAsync(string keyHash, CancellationToken cancellationToken) =>
+        (await db.QuerySingleOrDefaultAsync<ClientRow>(ClientSql.FindByKeyHash, new { KeyHash = keyHash }, cancellationToken))
+        ?.ToClient();
+
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken) =>
+        await db.ExecuteScalarAsync<long>(ClientSql.Count, null, cancellationToken) > 0;
+
+    public async Task<Page<ApiClient>> ListAsync(int limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var after = Cursor.Decode<SeqKey>(cursor) ?? SeqKey.Start;
+        var rows = await db.QueryAsync<ClientRow>(db.Pick(ClientSql.List), new { AfterSeq = after.Seq, Limit = limit + 1 },
+            cancellationToken);
+        return Cursor.ToPage(rows, limit, r => new SeqKey(r.Seq)).Map(r => r.ToClient());
+    }
+
+    public async Task InsertAsync(ApiClient client, string keyHash, CancellationToken cancellationToken) =>
+        await db.ExecuteAsync(ClientSql.Insert, new
+        {
+            client.Id, client.Name, KeyHash = keyHash, Scopes = string.Join(' ', client.Scopes), client.UnitId,
+            client.Active, client.CreatedAt,
+        }, cancellationToken);
+
+    private sealed class ClientRow
+    {
+        public long Seq { get; init; }
+        public Guid Id { get; init; }
+        public string Name { get; init; } = "";
+        public string Scopes { get; init; } = "";
+        public Guid? UnitId { get; init; }
+        public bool Active { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+
+        public ApiClient ToClient() =>
+            new(Id, Name, Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), UnitId, Active, CreatedAt);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace Rectify.Infrastructure.Persistence;
+
+/// <summary>Opens connections for the configured provider. SQLite connections get foreign keys and a busy timeout.</summary>
+public sealed class ConnectionFactory
+{
+    public ConnectionFactory(DatabaseOptions options)
+    {
+        Dialect = options.Provider;
+        ConnectionString = Dialect switch
+        {
+            SqlDialect.SqlServer => options.ConnectionString
+                ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Rectify is empty."),
+            _ => SqliteConnectionString(options),
+        };
+    }
+
+    public SqlDialect Dialect { get; }
+    public string ConnectionString { get; }
+
+    public DbConnection Create() => Dialect == SqlDialect.SqlServer
+        ? new SqlConnection(ConnectionString)
+        : new SqliteConnection(ConnectionString);
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = Create();
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private static string SqliteConnectionString(DatabaseOptions options)
+    {
+        var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? $"Data Source={options.SqlitePath}")
+        {
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+            Pooling = true,
+        };
+        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (directory is not null)
+            Directory.CreateDirectory(directory);
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Rectify.Infrastructure.Persistence;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public SqlDialect Provider { get; set; } = SqlDialect.Sqlite;
+
+    /// <summary>The SQLite file used when no connection string is configured.</summary>
+    public string SqlitePath { get; set; } = "data/rectify.db";
+
+    /// <summary>From <c>ConnectionStrings:Rectify</c>; required for SqlServer, optional for Sqlite.</summary>
+    public string? ConnectionString { get; set; }
+
+    public bool MigrateOnStartup { get; set; } = true;
+
+    public static DatabaseOptions From(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        options.ConnectionString ??= configuration.GetConnectionString("Rectify");
+        return options;
+    }
+}

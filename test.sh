@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of Rectify and ends with one line: "N passed, N failed, N skipped".
+# On a fresh Debian machine with only the .NET SDK it first installs what the tests need.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Store tests also run on SQL Server when RECTIFY_TEST_SQLSERVER holds a connection string.
+
+results=TestResults
+rm -rf "$results"
+status=0
+dotnet test Rectify.sln --configuration Release --logger trx --results-directory "$results" || status=$?
+
+sum() { # sum one <Counters> attribute over every .trx file
+  local total=0 value
+  for value in $(grep -ho "<Counters [^>]*" "$results"/*.trx 2>/dev/null | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'); do
+    total=$((total + value))
+  done
+  echo "$total"
+}
+passed=$(sum passed)
+failed=$(( $(sum failed) + $(sum error) + $(sum timeout) + $(sum aborted) ))
+skipped=$(( $(sum total) - $(sum executed) ))
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1 # the build or the test host failed before any test could report
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

@@ -1,0 +1,57 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Rectify.IntegrationTests.Support;
+
+/// <summary>The real service on a fresh SQLite file, migrated by the real migrator, with a known admin key.</summary>
+public sealed class RectifyApp : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "rk_test_admin_key_0123456789abcdef";
+
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"rectify-test-{Guid.NewGuid():N}.db");
+
+    /// <summary>Starts at 2026-03-15 10:00 in Shanghai (02:00 UTC).</summary>
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 15, 2, 0, 0, TimeSpan.Zero));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:SqlitePath", DatabasePath);
+        builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public HttpClient Admin() => WithKey(AdminKey);
+
+    public HttpClient Anonymous() => CreateClient();
+
+    public HttpClient WithKey(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    /// <summary>Issues a key through the API, as an administrator would.</summary>
+    public async Task<HttpClient> WithScopesAsync(string[] scopes, Guid? unitId = null)
+    {
+        var response = await Admin().PostAsJsonAsync("/api/v1/clients",
+            new { name = $"test {string.Join('+', scopes)}", scopes, unitId });
+        response.EnsureSuccessStatusCode();
+        var created = await response.Content.ReadFromJsonAsync<KeyHolder>();
+        return WithKey(created!.Key);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(DatabasePath + suffix);
+    }
+
+    private sealed record KeyHolder(string Key);
+}
