@@ -23,6 +23,8 @@ app.UseAuthorization();
 app.MapHealthEndpoints();
 app.MapUnitEndpoints();
 app.MapClientEndpoints();
+app.MapInspectionEndpoints();
+app.MapItemEndpoints();
 app.MapAuditEndpoints();
 
 var migrateOnly = args.Contains("--migrate-only");

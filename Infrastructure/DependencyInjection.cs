@@ -3,10 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Rectify.Application.Auditing;
 using Rectify.Application.Clients;
 using Rectify.Application.Common;
+using Rectify.Application.Inspections;
+using Rectify.Application.Items;
 using Rectify.Application.Units;
 using Rectify.Infrastructure.Persistence;
 using Rectify.Infrastructure.Persistence.Auditing;
 using Rectify.Infrastructure.Persistence.Clients;
+using Rectify.Infrastructure.Persistence.Inspections;
+using Rectify.Infrastructure.Persistence.Items;
 using Rectify.Infrastructure.Persistence.Units;
 
 namespace Rectify.Infrastructure;
@@ -29,6 +33,18 @@ public static class DependencyInjection
         services.AddScoped<IAuditTrail>(sp => sp.GetRequiredService<AuditLog>());
         services.AddScoped<IUnitStore, UnitStore>();
         services.AddScoped<IClientStore, ClientStore>();
+        services.AddScoped<IInspectionStore, InspectionStore>();
+        services.AddScoped<IItemStore, ItemStore>();
+        services.AddScoped<IProgressStore, ProgressStore>();
+        services.AddScoped<ISignOffStore, SignOffStore>();
+        services.AddScoped<IExtensionStore, ExtensionStore>();
+        services.AddScoped<IRecurrenceStore, RecurrenceStore>();
+
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(OfficeOptions.Section).Get<OfficeOptions>()
+                                    ?? new OfficeOptions());
+        services.AddSingleton<OfficeCalendar>();
+        services.AddScoped<ItemAccess>();
+        services.AddScoped<ItemChange>();
         return services;
     }
 }

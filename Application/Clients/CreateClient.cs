@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
 using Rectify.Application.Auditing;
@@ -6,8 +7,9 @@ using Rectify.Application.Units;
 
 namespace Rectify.Application.Clients;
 
-/// <summary>Issues an API key. <paramref name="Key"/> is for seeding a known key (bootstrap); normally omitted.</summary>
-public sealed record CreateClientCommand(string Name, IReadOnlyList<string> Scopes, Guid? UnitId, string? Key = null)
+/// <summary>Issues an API key. <paramref name="Key"/> seeds a known key at bootstrap; it is never read from a request.</summary>
+public sealed record CreateClientCommand(string Name, IReadOnlyList<string> Scopes, Guid? UnitId,
+    [property: JsonIgnore] string? Key = null)
     : ICommand<CreatedClientResponse>;
 
 public sealed class CreateClientValidator : AbstractValidator<CreateClientCommand>

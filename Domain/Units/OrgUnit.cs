@@ -67,8 +67,14 @@ public sealed class OrgUnit
     }
 
     /// <summary>Re-roots this unit's path after an ancestor moved.</summary>
-    public void ReplacePathPrefix(string oldPrefix, string newPrefix) =>
-        Path = string.Concat(newPrefix, Path.AsSpan(oldPrefix.Length));
+    public void ReplacePathPrefix(string oldPrefix, string newPrefix)
+    {
+        var path = string.Concat(newPrefix, Path.AsSpan(oldPrefix.Length));
+        if (path.Count(c => c == '/') - 1 > MaxDepth)
+            throw new DomainRuleException("unit_too_deep",
+                $"Moving would put unit '{Code}' below level {MaxDepth}; the unit tree is limited to {MaxDepth} levels.");
+        Path = path;
+    }
 
     public int Depth => Path.Count(c => c == '/') - 1;
 

@@ -70,6 +70,13 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
 
     public string Pick(DialectSql sql) => sql.For(Dialect);
 
+    /// <summary>
+    /// A Guid list for <c>IN @Ids</c>: Dapper expands lists without the Guid type handler, so SQLite gets the same
+    /// text form the handler writes.
+    /// </summary>
+    public IReadOnlyList<object> IdList(IEnumerable<Guid> ids) =>
+        Dialect == SqlDialect.Sqlite ? ids.Select(object (id) => id.ToString("D")).ToList() : ids.Select(object (id) => id).ToList();
+
     public async ValueTask DisposeAsync()
     {
         if (_transaction is not null)

@@ -13,7 +13,7 @@ internal sealed class UnitStore(DbSession db) : IUnitStore
     public async Task<IReadOnlyList<OrgUnit>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
         ids.Count == 0
             ? []
-            : (await db.QueryAsync<UnitRow>(UnitSql.FindByIds, new { Ids = ids }, cancellationToken)).Select(r => r.ToUnit()).ToList();
+            : (await db.QueryAsync<UnitRow>(UnitSql.FindByIds, new { Ids = db.IdList(ids) }, cancellationToken)).Select(r => r.ToUnit()).ToList();
 
     public async Task<bool> CodeExistsAsync(string code, Guid? exceptId, CancellationToken cancellationToken) =>
         await db.ExecuteScalarAsync<long>(UnitSql.CodeExists, new { Code = code, ExceptId = exceptId }, cancellationToken) > 0;

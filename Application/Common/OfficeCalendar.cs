@@ -1,0 +1,34 @@
+using Rectify.Domain.Items;
+
+namespace Rectify.Application.Common;
+
+/// <summary>Office settings: its time zone decides what "today" is; warning thresholds are local custom.</summary>
+public sealed class OfficeOptions
+{
+    public const string Section = "Office";
+
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+    public int WarningBlueDays { get; set; } = 7;
+    public int WarningYellowDays { get; set; } = 3;
+
+    /// <summary>Default sign-off chain per inspection kind (snake_case key), and under "default" for the rest.</summary>
+    public Dictionary<string, string[]> SignOffSteps { get; set; } = new()
+    {
+        ["default"] = ["县整改办审核", "市整改办销号"],
+    };
+}
+
+/// <summary>"Today" in the office's time zone, and the deadline judgement that hangs on it.</summary>
+public sealed class OfficeCalendar(TimeProvider clock, OfficeOptions options)
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+
+    public WarningThresholds Thresholds { get; } = new(options.WarningBlueDays, options.WarningYellowDays);
+
+    public DateTimeOffset Now => clock.GetUtcNow();
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
+
+    public Deadline Evaluate(Item item, DateOnly? asOf = null) =>
+        Deadline.Evaluate(item.DueDate, item.ProgressStatus, item.ScheduleStatus, asOf ?? Today, Thresholds);
+}

@@ -1,0 +1,14 @@
+using Rectify.Application.Common.Paging;
+using Rectify.Domain.Inspections;
+
+namespace Rectify.Application.Inspections;
+
+public interface IInspectionStore
+{
+    Task<Inspection?> FindAsync(Guid id, CancellationToken cancellationToken);
+    Task<Page<Inspection>> ListAsync(InspectionFilter filter, int limit, string? cursor, CancellationToken cancellationToken);
+    Task InsertAsync(Inspection inspection, CancellationToken cancellationToken);
+    Task UpdateAsync(Inspection inspection, CancellationToken cancellationToken);
+}
+
+public sealed record InspectionFilter(InspectionKind? Kind, int? Year, string? Q);

@@ -1,0 +1,93 @@
+using FluentValidation;
+using Mediator;
+using Rectify.Application.Auditing;
+using Rectify.Application.Common;
+using Rectify.Application.Common.Errors;
+using Rectify.Application.Inspections;
+using Rectify.Application.Units;
+using Rectify.Domain.Items;
+
+namespace Rectify.Application.Items;
+
+/// <summary>Adds a feedback item to an inspection's ledger.</summary>
+public sealed record CreateItemCommand(
+    Guid InspectionId,
+    string Code,
+    string Title,
+    string? Description,
+    string? Requirement,
+    string? Target,
+    ItemCategory? Category,
+    string? Area,
+    string? Industry,
+    string? Aspect,
+    bool IsKey,
+    Guid LeadUnitId,
+    IReadOnlyList<ItemUnitInput>? Units,
+    string? ResponsiblePerson,
+    string? ResponsiblePhone,
+    IReadOnlyList<DeadlineKind>? DeadlineKinds,
+    DateOnly? DueDate,
+    QuantityInput? Quantity,
+    IReadOnlyList<ExternalRefInput>? ExternalRefs) : ICommand<ItemResponse>;
+
+public sealed class CreateItemValidator : AbstractValidator<CreateItemCommand>
+{
+    public CreateItemValidator()
+    {
+        RuleFor(x => x.InspectionId).NotEmpty();
+        RuleFor(x => x.Code).ItemCode();
+        RuleFor(x => x.Title).ItemTitle();
+        RuleFor(x => x.Description).LongText();
+        RuleFor(x => x.Requirement).LongText();
+        RuleFor(x => x.Target).LongText();
+        RuleFor(x => x.Category).NotNull().IsInEnum();
+        RuleFor(x => x.Area).ShortText();
+        RuleFor(x => x.Industry).ShortText();
+        RuleFor(x => x.Aspect).ShortText();
+        RuleFor(x => x.LeadUnitId).NotEmpty();
+        RuleFor(x => x.Units).OtherUnits();
+        RuleFor(x => x.ResponsiblePerson).ShortText();
+        RuleFor(x => x.ResponsiblePhone).Phone();
+        RuleFor(x => x.DeadlineKinds).DeadlineKindSet();
+        RuleFor(x => x.DueDate).NotNull().When(x => x.DeadlineKinds?.Contains(DeadlineKind.ByDate) == true)
+            .WithMessage("dueDate is required when deadlineKinds contains by_date.");
+        RuleFor(x => x.Quantity).QuantityShape();
+        RuleFor(x => x.ExternalRefs).ExternalRefList();
+    }
+}
+
+public sealed class CreateItemHandler(
+    IItemStore items, IInspectionStore inspections, IUnitStore units, ItemAccess access, IAuditLog audit,
+    OfficeCalendar calendar) : ICommandHandler<CreateItemCommand, ItemResponse>
+{
+    public async ValueTask<ItemResponse> Handle(CreateItemCommand command, CancellationToken cancellationToken)
+    {
+        var inspection = await inspections.FindAsync(command.InspectionId, cancellationToken)
+                         ?? throw InvalidField.Because("inspectionId", $"Inspection '{command.InspectionId}' does not exist.");
+        var assigned = await ItemFields.ResolveUnitsAsync(units, command.LeadUnitId, command.Units ?? [], cancellationToken);
+        await access.EnsureWithinScopeAsync(command.LeadUnitId, cancellationToken);
+
+        var item = Item.Create(Guid.CreateVersion7(), inspection.Id, command.Code.Trim(), command.Title.Trim(),
+            command.Category!.Value, assigned, command.DeadlineKinds!, command.DueDate, calendar.Now);
+        item.SignOffSteps = inspection.SignOffSteps;
+        item.Description = command.Description;
+        item.Requirement = command.Requirement;
+        item.Target = command.Target;
+        item.Area = command.Area;
+        item.Industry = command.Industry;
+        item.Aspect = command.Aspect;
+        item.IsKey = command.IsKey;
+        item.ResponsiblePerson = command.ResponsiblePerson;
+        item.ResponsiblePhone = command.ResponsiblePhone;
+        item.QuantityTarget = command.Quantity?.Target;
+        item.QuantityUnit = command.Quantity?.Unit;
+        item.ExternalRefs = ItemFields.ToRefs(command.ExternalRefs);
+        await ItemFields.EnsureUniqueAsync(items, item, null, cancellationToken);
+
+        await items.InsertAsync(item, cancellationToken);
+        var response = ItemResponse.From(item, calendar);
+        await audit.RecordAsync(AuditedItem.EntityType, item.Id, "created", AuditedItem.Changes(null, response), cancellationToken);
+        return response;
+    }
+}

@@ -1,0 +1,27 @@
+using FluentValidation;
+
+namespace Rectify.Application.Items;
+
+/// <summary>A piece of evidence (photo, document, inspection record) kept elsewhere, named by its address.</summary>
+public sealed record Evidence(string Name, string Uri, string? Sha256);
+
+public sealed class EvidenceValidator : AbstractValidator<Evidence>
+{
+    public const int MaxPerSubmission = 50;
+
+    public EvidenceValidator()
+    {
+        RuleFor(x => x.Name).NotEmpty().MaximumLength(200);
+        RuleFor(x => x.Uri).NotEmpty().MaximumLength(2000)
+            .Must(u => System.Uri.TryCreate(u, UriKind.Absolute, out _)).WithMessage("uri is an absolute address.");
+        RuleFor(x => x.Sha256).Matches("^[0-9a-fA-F]{64}$").When(x => x.Sha256 is not null)
+            .WithMessage("sha256 is 64 hexadecimal characters.");
+    }
+}
+
+internal static class EvidenceRules
+{
+    public static IRuleBuilderOptions<T, IReadOnlyList<Evidence>?> EvidenceCount<T>(this IRuleBuilder<T, IReadOnlyList<Evidence>?> rule) =>
+        rule.Must(e => e is null || e.Count <= EvidenceValidator.MaxPerSubmission)
+            .WithMessage($"At most {EvidenceValidator.MaxPerSubmission} pieces of evidence.");
+}

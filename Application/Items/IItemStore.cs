@@ -1,0 +1,64 @@
+using Rectify.Application.Common.Paging;
+using Rectify.Domain.Items;
+
+namespace Rectify.Application.Items;
+
+public interface IItemStore
+{
+    /// <summary>The item with its units, references, measures and sign-off chain; null when absent or outside the scope.</summary>
+    Task<Item?> FindAsync(Guid id, string? scopePattern, CancellationToken cancellationToken);
+
+    Task<bool> CodeExistsAsync(Guid inspectionId, string code, Guid? exceptId, CancellationToken cancellationToken);
+
+    /// <summary>The item holding one of these external references, other than <paramref name="exceptId"/>.</summary>
+    Task<ExternalRef?> FindTakenExternalRefAsync(IReadOnlyList<ExternalRef> refs, Guid? exceptId, CancellationToken cancellationToken);
+
+    Task<Page<ItemListRow>> ListAsync(ItemListCriteria criteria, int limit, string? cursor, CancellationToken cancellationToken);
+
+    Task InsertAsync(Item item, CancellationToken cancellationToken);
+
+    /// <summary>Writes the item over the version it was read at (412 otherwise), with its units and references.</summary>
+    Task UpdateAsync(Item item, CancellationToken cancellationToken);
+
+    Task InsertMeasureAsync(Measure measure, CancellationToken cancellationToken);
+    Task UpdateMeasureAsync(Measure measure, CancellationToken cancellationToken);
+}
+
+public enum ItemSort
+{
+    Created,
+    DueDate,
+    UpdatedAt,
+    Code,
+}
+
+/// <summary>An item of a list page: the item without its measures, and their counts.</summary>
+public sealed record ItemListRow(Item Item, MeasureCounts Measures);
+
+public sealed record MeasureCounts(int Total, int Implemented)
+{
+    public static MeasureCounts Of(IReadOnlyCollection<Measure> measures) =>
+        new(measures.Count, measures.Count(m => m.Implemented));
+}
+
+/// <summary>The list filters with every date already resolved against the office calendar.</summary>
+public sealed record ItemListCriteria(
+    Guid? InspectionId,
+    Domain.Inspections.InspectionKind? InspectionKind,
+    Guid? UnitId,
+    string? UnitPattern,
+    ProgressStatus? ProgressStatus,
+    SignOffStatus? SignOffStatus,
+    ItemCategory? Category,
+    bool? Overdue,
+    WarningLevel? WarningLevel,
+    DateOnly? DueFrom,
+    DateOnly? DueTo,
+    bool? IsKey,
+    string? Q,
+    DateTimeOffset? UpdatedSince,
+    ItemSort Sort,
+    string? ScopePattern,
+    DateOnly Today,
+    DateOnly YellowDate,
+    DateOnly BlueDate);

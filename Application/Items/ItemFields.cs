@@ -1,0 +1,86 @@
+using FluentValidation;
+using Rectify.Application.Common.Errors;
+using Rectify.Application.Units;
+using Rectify.Domain.Items;
+
+namespace Rectify.Application.Items;
+
+public sealed record ItemUnitInput(Guid UnitId, UnitRole? Role);
+
+public sealed record QuantityInput(decimal? Target, string? Unit);
+
+public sealed record ExternalRefInput(string System, string Id);
+
+/// <summary>Shape rules and unit checks shared by creating and changing an item.</summary>
+internal static class ItemFields
+{
+    public const int CodeMax = 50, TitleMax = 500, TextMax = 4000, ShortMax = 200, PhoneMax = 50;
+
+    public static IRuleBuilderOptions<T, string?> ItemCode<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().MaximumLength(CodeMax);
+
+    public static IRuleBuilderOptions<T, string?> ItemTitle<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.NotEmpty().MaximumLength(TitleMax);
+
+    public static IRuleBuilderOptions<T, string?> LongText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(TextMax);
+
+    public static IRuleBuilderOptions<T, string?> ShortText<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(ShortMax);
+
+    public static IRuleBuilderOptions<T, string?> Phone<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.MaximumLength(PhoneMax);
+
+    public static IRuleBuilderOptions<T, IReadOnlyList<DeadlineKind>?> DeadlineKindSet<T>(this IRuleBuilder<T, IReadOnlyList<DeadlineKind>?> rule) =>
+        rule.NotEmpty().WithMessage("deadlineKinds lists at least one of immediate, by_date, ongoing.");
+
+    public static IRuleBuilderOptions<T, IReadOnlyList<ItemUnitInput>?> OtherUnits<T>(this IRuleBuilder<T, IReadOnlyList<ItemUnitInput>?> rule) =>
+        rule.Must(units => units is null || units.Count <= 50).WithMessage("At most 50 units.")
+            .Must(units => units is null || units.All(u => u.Role is not null and not UnitRole.Lead))
+            .WithMessage("Each unit needs a role: responsible, cooperating, supervising or acceptance (the lead unit is leadUnitId).");
+
+    public static IRuleBuilderOptions<T, IReadOnlyList<ExternalRefInput>?> ExternalRefList<T>(this IRuleBuilder<T, IReadOnlyList<ExternalRefInput>?> rule) =>
+        rule.Must(refs => refs is null || (refs.Count <= 10 && refs.All(r =>
+                !string.IsNullOrWhiteSpace(r.System) && r.System.Length <= 100 && !string.IsNullOrWhiteSpace(r.Id) && r.Id.Length <= 100)))
+            .WithMessage("At most 10 external references, each with a system and an id of at most 100 characters.");
+
+    public static IRuleBuilderOptions<T, QuantityInput?> QuantityShape<T>(this IRuleBuilder<T, QuantityInput?> rule) =>
+        rule.Must(q => q is null || ((q.Target ?? 0) >= 0 && (q.Unit?.Length ?? 0) <= 20))
+            .WithMessage("quantity.target is not negative and quantity.unit has at most 20 characters.");
+
+    /// <summary>The lead unit plus the others, each an existing, active unit; a bad one is a 400 on its field.</summary>
+    public static async Task<IReadOnlyList<ItemUnit>> ResolveUnitsAsync(IUnitStore units, Guid leadUnitId,
+        IReadOnlyList<ItemUnitInput> others, CancellationToken cancellationToken)
+    {
+        var wanted = others.Select(u => u.UnitId).Append(leadUnitId).Distinct().ToList();
+        var found = (await units.FindManyAsync(wanted, cancellationToken)).ToDictionary(u => u.Id);
+
+        void Check(Guid id, string field)
+        {
+            if (!found.TryGetValue(id, out var unit))
+                throw InvalidField.Because(field, $"Unit '{id}' does not exist.");
+            if (!unit.Active)
+                throw InvalidField.Because(field, $"Unit '{unit.Code}' ({unit.Name}) is inactive and cannot take new work.");
+        }
+
+        Check(leadUnitId, "leadUnitId");
+        for (var i = 0; i < others.Count; i++)
+        {
+            Check(others[i].UnitId, $"units[{i}].unitId");
+            if (others[i].UnitId == leadUnitId)
+                throw InvalidField.Because($"units[{i}].unitId", "The lead unit is given once, as leadUnitId.");
+        }
+        return [new ItemUnit(leadUnitId, UnitRole.Lead), .. others.Select(u => new ItemUnit(u.UnitId, u.Role!.Value))];
+    }
+
+    public static IReadOnlyList<ExternalRef> ToRefs(IReadOnlyList<ExternalRefInput>? refs) =>
+        (refs ?? []).Select(r => new ExternalRef(r.System.Trim(), r.Id.Trim())).Distinct().ToList();
+
+    public static async Task EnsureUniqueAsync(IItemStore items, Item item, Guid? exceptId, CancellationToken cancellationToken)
+    {
+        if (await items.CodeExistsAsync(item.InspectionId, item.Code, exceptId, cancellationToken))
+            throw new ConflictException($"The inspection already has an item with code '{item.Code}'.");
+        if (await items.FindTakenExternalRefAsync(item.ExternalRefs, exceptId, cancellationToken) is { } taken)
+            throw new ConflictException($"Another item already carries the reference {taken.System}/{taken.Id}.");
+    }
+}

@@ -1,0 +1,63 @@
+using FluentValidation;
+using Mediator;
+using Rectify.Application.Common;
+using Rectify.Application.Common.Paging;
+using Rectify.Application.Units;
+using Rectify.Domain.Inspections;
+using Rectify.Domain.Items;
+
+namespace Rectify.Application.Items;
+
+/// <summary>
+/// The ledger, filtered. With <c>updatedSince</c> and <c>sort=updated_at</c>, following <c>nextCursor</c> is how an
+/// integrating system pulls every change.
+/// </summary>
+public sealed record ListItemsQuery(
+    Guid? InspectionId = null,
+    InspectionKind? InspectionKind = null,
+    Guid? UnitId = null,
+    bool IncludeSubUnits = false,
+    ProgressStatus? ProgressStatus = null,
+    SignOffStatus? SignOffStatus = null,
+    ItemCategory? Category = null,
+    bool? Overdue = null,
+    WarningLevel? WarningLevel = null,
+    DateOnly? DueFrom = null,
+    DateOnly? DueTo = null,
+    bool? IsKey = null,
+    string? Q = null,
+    DateTimeOffset? UpdatedSince = null,
+    ItemSort Sort = ItemSort.Created,
+    int Limit = Cursor.DefaultLimit,
+    string? Cursor = null) : IQuery<Page<ItemResponse>>;
+
+public sealed class ListItemsValidator : AbstractValidator<ListItemsQuery>
+{
+    public ListItemsValidator()
+    {
+        RuleFor(x => x.Limit).ValidLimit();
+        RuleFor(x => x.Q).MaximumLength(100);
+        RuleFor(x => x.DueTo).GreaterThanOrEqualTo(x => x.DueFrom).When(x => x.DueFrom is not null && x.DueTo is not null)
+            .WithMessage("dueTo is on or after dueFrom.");
+        RuleFor(x => x.Sort).IsInEnum();
+    }
+}
+
+public sealed class ListItemsHandler(IItemStore items, IUnitStore units, ItemAccess access, OfficeCalendar calendar)
+    : IQueryHandler<ListItemsQuery, Page<ItemResponse>>
+{
+    public async ValueTask<Page<ItemResponse>> Handle(ListItemsQuery query, CancellationToken cancellationToken)
+    {
+        string? unitPattern = null;
+        if (query.UnitId is { } unitId && query.IncludeSubUnits)
+            unitPattern = (await units.FindAsync(unitId, cancellationToken))?.Path + "%";
+
+        var today = calendar.Today;
+        var criteria = new ItemListCriteria(query.InspectionId, query.InspectionKind, query.UnitId, unitPattern,
+            query.ProgressStatus, query.SignOffStatus, query.Category, query.Overdue, query.WarningLevel, query.DueFrom,
+            query.DueTo, query.IsKey, query.Q, query.UpdatedSince, query.Sort, await access.ScopePatternAsync(cancellationToken),
+            today, today.AddDays(calendar.Thresholds.YellowDays), today.AddDays(calendar.Thresholds.BlueDays));
+        var page = await items.ListAsync(criteria, query.Limit, query.Cursor, cancellationToken);
+        return page.Map(row => ItemResponse.From(row.Item, row.Measures, calendar.Evaluate(row.Item)));
+    }
+}

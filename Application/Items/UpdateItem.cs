@@ -1,0 +1,105 @@
+using FluentValidation;
+using Mediator;
+using Rectify.Application.Common;
+using Rectify.Application.Units;
+using Rectify.Domain.Items;
+
+namespace Rectify.Application.Items;
+
+/// <summary>
+/// The item's own fields; left out stays, <c>null</c> clears. Progress, sign-off, extensions and recurrence have
+/// their own routes and rules, so they are not written here.
+/// </summary>
+public sealed record ItemPatch(
+    Optional<string> Code,
+    Optional<string> Title,
+    Optional<string?> Description,
+    Optional<string?> Requirement,
+    Optional<string?> Target,
+    Optional<ItemCategory> Category,
+    Optional<string?> Area,
+    Optional<string?> Industry,
+    Optional<string?> Aspect,
+    Optional<bool> IsKey,
+    Optional<Guid> LeadUnitId,
+    Optional<IReadOnlyList<ItemUnitInput>> Units,
+    Optional<string?> ResponsiblePerson,
+    Optional<string?> ResponsiblePhone,
+    Optional<IReadOnlyList<DeadlineKind>> DeadlineKinds,
+    Optional<DateOnly?> DueDate,
+    Optional<QuantityInput?> Quantity,
+    Optional<IReadOnlyList<ExternalRefInput>> ExternalRefs);
+
+public sealed record UpdateItemCommand(Guid Id, ExpectedVersion ExpectedVersion, ItemPatch Patch) : ICommand<ItemResponse>;
+
+public sealed class UpdateItemValidator : AbstractValidator<UpdateItemCommand>
+{
+    public UpdateItemValidator()
+    {
+        RuleFor(x => x.Patch.Code.Value).ItemCode().OverridePropertyName("code").When(x => x.Patch.Code.HasValue);
+        RuleFor(x => x.Patch.Title.Value).ItemTitle().OverridePropertyName("title").When(x => x.Patch.Title.HasValue);
+        RuleFor(x => x.Patch.Description.Value).LongText().OverridePropertyName("description");
+        RuleFor(x => x.Patch.Requirement.Value).LongText().OverridePropertyName("requirement");
+        RuleFor(x => x.Patch.Target.Value).LongText().OverridePropertyName("target");
+        RuleFor(x => x.Patch.Category.Value).IsInEnum().OverridePropertyName("category");
+        RuleFor(x => x.Patch.Area.Value).ShortText().OverridePropertyName("area");
+        RuleFor(x => x.Patch.Industry.Value).ShortText().OverridePropertyName("industry");
+        RuleFor(x => x.Patch.Aspect.Value).ShortText().OverridePropertyName("aspect");
+        RuleFor(x => x.Patch.LeadUnitId.Value).NotEmpty().OverridePropertyName("leadUnitId").When(x => x.Patch.LeadUnitId.HasValue);
+        RuleFor(x => x.Patch.Units.Value).NotNull().OtherUnits().OverridePropertyName("units").When(x => x.Patch.Units.HasValue);
+        RuleFor(x => x.Patch.ResponsiblePerson.Value).ShortText().OverridePropertyName("responsiblePerson");
+        RuleFor(x => x.Patch.ResponsiblePhone.Value).Phone().OverridePropertyName("responsiblePhone");
+        RuleFor(x => x.Patch.DeadlineKinds.Value).DeadlineKindSet().OverridePropertyName("deadlineKinds").When(x => x.Patch.DeadlineKinds.HasValue);
+        RuleFor(x => x.Patch.Quantity.Value).QuantityShape().OverridePropertyName("quantity");
+        RuleFor(x => x.Patch.ExternalRefs.Value).NotNull().ExternalRefList().OverridePropertyName("externalRefs").When(x => x.Patch.ExternalRefs.HasValue);
+    }
+}
+
+public sealed class UpdateItemHandler(IItemStore items, IUnitStore units, ItemAccess access, ItemChange change,
+    OfficeCalendar calendar) : ICommandHandler<UpdateItemCommand, ItemResponse>
+{
+    public async ValueTask<ItemResponse> Handle(UpdateItemCommand command, CancellationToken cancellationToken)
+    {
+        var item = await access.GetAsync(command.Id, cancellationToken);
+        command.ExpectedVersion.Check("Item", item.Id, item.Version);
+        var before = ItemResponse.From(item, calendar);
+        var patch = command.Patch;
+
+        item.Code = patch.Code.Or(item.Code).Trim();
+        item.Title = patch.Title.Or(item.Title).Trim();
+        item.Description = patch.Description.Or(item.Description);
+        item.Requirement = patch.Requirement.Or(item.Requirement);
+        item.Target = patch.Target.Or(item.Target);
+        item.Category = patch.Category.Or(item.Category);
+        item.Area = patch.Area.Or(item.Area);
+        item.Industry = patch.Industry.Or(item.Industry);
+        item.Aspect = patch.Aspect.Or(item.Aspect);
+        item.IsKey = patch.IsKey.Or(item.IsKey);
+        item.ResponsiblePerson = patch.ResponsiblePerson.Or(item.ResponsiblePerson);
+        item.ResponsiblePhone = patch.ResponsiblePhone.Or(item.ResponsiblePhone);
+        if (patch.Quantity.HasValue)
+        {
+            item.QuantityTarget = patch.Quantity.Value?.Target;
+            item.QuantityUnit = patch.Quantity.Value?.Unit;
+        }
+        if (patch.ExternalRefs.HasValue)
+            item.ExternalRefs = ItemFields.ToRefs(patch.ExternalRefs.Value);
+        if (patch.LeadUnitId.HasValue || patch.Units.HasValue)
+        {
+            var lead = patch.LeadUnitId.Or(item.LeadUnitId);
+            var others = patch.Units.HasValue
+                ? patch.Units.Value
+                : item.Units.Where(u => u.Role != UnitRole.Lead && u.UnitId != lead).Select(u => new ItemUnitInput(u.UnitId, u.Role)).ToList();
+            item.AssignUnits(await ItemFields.ResolveUnitsAsync(units, lead, others, cancellationToken));
+            await access.EnsureWithinScopeAsync(lead, cancellationToken);
+        }
+        if (patch.DeadlineKinds.HasValue || patch.DueDate.HasValue)
+            item.SetDeadline(patch.DeadlineKinds.Or(item.DeadlineKinds), patch.DueDate.Or(item.DueDate));
+        if (patch.Code.HasValue || patch.ExternalRefs.HasValue)
+            await ItemFields.EnsureUniqueAsync(items, item, item.Id, cancellationToken);
+
+        if (AuditedItem.Changes(before, ItemResponse.From(item, calendar)).Count == 0)
+            return before;
+        return await change.SaveAsync(item, before, "updated", [], cancellationToken);
+    }
+}

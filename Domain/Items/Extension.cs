@@ -1,0 +1,41 @@
+using Rectify.Domain.Common;
+
+namespace Rectify.Domain.Items;
+
+/// <summary>延期申请: a request to move the item's due date, decided once by the office.</summary>
+public sealed class Extension
+{
+    public Guid Id { get; init; }
+    public Guid ItemId { get; init; }
+    public DateOnly RequestedDueDate { get; init; }
+    public DateOnly? PreviousDueDate { get; init; }
+    public required string Reason { get; init; }
+    public ExtensionStatus Status { get; private set; }
+    public DateTimeOffset RequestedAt { get; init; }
+    public string? RequestedBy { get; init; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public string? ReviewerName { get; private set; }
+    public string? Comment { get; private set; }
+
+    public static Extension Restore(Guid id, Guid itemId, DateOnly requestedDueDate, DateOnly? previousDueDate,
+        string reason, ExtensionStatus status, DateTimeOffset requestedAt, string? requestedBy, DateTimeOffset? decidedAt,
+        string? reviewerName, string? comment) =>
+        new()
+        {
+            Id = id, ItemId = itemId, RequestedDueDate = requestedDueDate, PreviousDueDate = previousDueDate,
+            Reason = reason, Status = status, RequestedAt = requestedAt, RequestedBy = requestedBy,
+            DecidedAt = decidedAt, ReviewerName = reviewerName, Comment = comment,
+        };
+
+    public void Decide(ExtensionStatus decision, string reviewerName, string? comment, DateTimeOffset now)
+    {
+        if (Status != ExtensionStatus.Pending)
+            throw new DomainRuleException("extension_decided", $"This extension request was already {Status}.");
+        if (decision == ExtensionStatus.Pending)
+            throw new ArgumentOutOfRangeException(nameof(decision));
+        Status = decision;
+        ReviewerName = reviewerName;
+        Comment = comment;
+        DecidedAt = now;
+    }
+}

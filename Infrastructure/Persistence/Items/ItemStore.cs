@@ -1,0 +1,252 @@
+using Rectify.Application.Common.Errors;
+using Rectify.Application.Common.Paging;
+using Rectify.Application.Items;
+using Rectify.Domain.Inspections;
+using Rectify.Domain.Items;
+
+namespace Rectify.Infrastructure.Persistence.Items;
+
+internal sealed class ItemStore(DbSession db) : IItemStore
+{
+    private static readonly DateOnly NoDueDate = new(9999, 12, 31);
+
+    public async Task<Item?> FindAsync(Guid id, string? scopePattern, CancellationToken cancellationToken)
+    {
+        var row = await db.QuerySingleOrDefaultAsync<ItemRow>(ItemSql.FindById, new { Id = id, ScopePattern = scopePattern },
+            cancellationToken);
+        if (row is null)
+            return null;
+        var item = (await ToItemsAsync([row], cancellationToken))[0];
+        var measures = await db.QueryAsync<MeasureRow>(ItemSql.MeasuresOfItem, new { ItemId = id }, cancellationToken);
+        item.Measures.AddRange(measures.Select(m => m.ToMeasure()));
+        return item;
+    }
+
+    public async Task<bool> CodeExistsAsync(Guid inspectionId, string code, Guid? exceptId, CancellationToken cancellationToken) =>
+        await db.ExecuteScalarAsync<long>(ItemSql.CodeExists,
+            new { InspectionId = inspectionId, Code = code, ExceptId = exceptId }, cancellationToken) > 0;
+
+    public async Task<ExternalRef?> FindTakenExternalRefAsync(IReadOnlyList<ExternalRef> refs, Guid? exceptId,
+        CancellationToken cancellationToken)
+    {
+        foreach (var reference in refs)
+        {
+            var holder = await db.QuerySingleOrDefaultAsync<RefRow>(ItemSql.FindRefHolder,
+                new { reference.System, ExternalId = reference.Id, ExceptId = exceptId }, cancellationToken);
+            if (holder is not null)
+                return reference;
+        }
+        return null;
+    }
+
+    public async Task<Page<ItemListRow>> ListAsync(ItemListCriteria criteria, int limit, string? cursor,
+        CancellationToken cancellationToken)
+    {
+        var sortName = EnumText<ItemSort>.Of(criteria.Sort);
+        var after = Cursor.Decode<ItemCursor>(cursor);
+        if (after is not null && after.Sort != sortName)
+            throw InvalidField.Because("cursor", "The cursor belongs to another sort order.");
+
+        var sql = criteria.Sort switch
+        {
+            ItemSort.DueDate => ItemSql.ListByDueDate,
+            ItemSort.UpdatedAt => ItemSql.ListByUpdatedAt,
+            ItemSort.Code => ItemSql.ListByCode,
+            _ => ItemSql.ListByCreated,
+        };
+        var rows = await db.QueryAsync<ItemRow>(db.Pick(sql), new
+        {
+            criteria.ScopePattern,
+            criteria.InspectionId,
+            InspectionKind = criteria.InspectionKind is { } kind ? EnumText<InspectionKind>.Of(kind) : null,
+            criteria.UnitId,
+            criteria.UnitPattern,
+            ProgressStatus = criteria.ProgressStatus is { } progress ? EnumText<ProgressStatus>.Of(progress) : null,
+            SignOffStatus = criteria.SignOffStatus is { } signOff ? EnumText<SignOffStatus>.Of(signOff) : null,
+            Category = criteria.Category is { } category ? EnumText<ItemCategory>.Of(category) : null,
+            criteria.IsKey,
+            criteria.DueFrom,
+            criteria.DueTo,
+            criteria.UpdatedSince,
+            Pattern = SqlText.ContainsPattern(criteria.Q),
+            criteria.Overdue,
+            WarningLevel = criteria.WarningLevel is { } level ? EnumText<WarningLevel>.Of(level) : null,
+            criteria.Today,
+            criteria.YellowDate,
+            criteria.BlueDate,
+            AfterSeq = after?.Seq ?? 0,
+            AfterDate = criteria.Sort == ItemSort.DueDate && after is not null ? DateOnly.Parse(after.Key!) : (DateOnly?)null,
+            AfterInstant = criteria.Sort == ItemSort.UpdatedAt && after is not null ? DateTimeOffset.Parse(after.Key!) : (DateTimeOffset?)null,
+            AfterText = criteria.Sort == ItemSort.Code ? after?.Key : null,
+            NoDueDate,
+            Limit = limit + 1,
+        }, cancellationToken);
+
+        var page = Cursor.ToPage(rows, limit, r => new ItemCursor(sortName, SortKey(criteria.Sort, r), r.Seq));
+        var items = await ToItemsAsync(page.Items, cancellationToken);
+        return new Page<ItemListRow>(
+            page.Items.Select((row, i) => new ItemListRow(items[i], new MeasureCounts(row.MeasuresTotal, row.MeasuresImplemented))).ToList(),
+            page.NextCursor);
+    }
+
+    public async Task InsertAsync(Item item, CancellationToken cancellationToken)
+    {
+        await db.ExecuteAsync(ItemSql.Insert, Parameters(item), cancellationToken);
+        await WriteUnitsAndRefsAsync(item, cancellationToken);
+    }
+
+    public async Task UpdateAsync(Item item, CancellationToken cancellationToken)
+    {
+        if (await db.ExecuteAsync(ItemSql.Update, Parameters(item), cancellationToken) == 0)
+            throw new StaleVersionException("Item", item.Id, null);
+        await db.ExecuteAsync(ItemSql.DeleteUnits, new { ItemId = item.Id }, cancellationToken);
+        await db.ExecuteAsync(ItemSql.DeleteRefs, new { ItemId = item.Id }, cancellationToken);
+        await WriteUnitsAndRefsAsync(item, cancellationToken);
+    }
+
+    public async Task InsertMeasureAsync(Measure measure, CancellationToken cancellationToken) =>
+        await db.ExecuteAsync(ItemSql.InsertMeasure, measure, cancellationToken);
+
+    public async Task UpdateMeasureAsync(Measure measure, CancellationToken cancellationToken) =>
+        await db.ExecuteAsync(ItemSql.UpdateMeasure, measure, cancellationToken);
+
+    private async Task WriteUnitsAndRefsAsync(Item item, CancellationToken cancellationToken)
+    {
+        foreach (var unit in item.Units)
+            await db.ExecuteAsync(ItemSql.InsertUnit,
+                new { ItemId = item.Id, unit.UnitId, Role = EnumText<UnitRole>.Of(unit.Role) }, cancellationToken);
+        foreach (var reference in item.ExternalRefs)
+            await db.ExecuteAsync(ItemSql.InsertRef,
+                new { ItemId = item.Id, reference.System, ExternalId = reference.Id }, cancellationToken);
+    }
+
+    /// <summary>Loads units and references of all rows in two queries, whatever the page size.</summary>
+    private async Task<IReadOnlyList<Item>> ToItemsAsync(IReadOnlyList<ItemRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+            return [];
+        var ids = rows.Select(r => r.Id).ToList();
+        var units = (await db.QueryAsync<UnitRow>(ItemSql.UnitsOfItems, new { Ids = db.IdList(ids) }, cancellationToken))
+            .ToLookup(u => u.ItemId, u => new ItemUnit(u.UnitId, EnumText<UnitRole>.Parse(u.Role)));
+        var refs = (await db.QueryAsync<RefRow>(ItemSql.RefsOfItems, new { Ids = db.IdList(ids) }, cancellationToken))
+            .ToLookup(r => r.ItemId, r => new ExternalRef(r.System, r.ExternalId));
+        return rows.Select(r => r.ToItem(
+                units[r.Id].OrderBy(u => u.Role).ToList(),
+                refs[r.Id].OrderBy(x => x.System, StringComparer.Ordinal).ThenBy(x => x.Id, StringComparer.Ordinal).ToList()))
+            .ToList();
+    }
+
+    private static string SortKey(ItemSort sort, ItemRow row) => sort switch
+    {
+        ItemSort.DueDate => (row.DueDate ?? NoDueDate).ToString("yyyy-MM-dd"),
+        ItemSort.UpdatedAt => row.UpdatedAt.ToString("O"),
+        ItemSort.Code => row.Code,
+        _ => "",
+    };
+
+    private static object Parameters(Item item) => new
+    {
+        item.Id, item.InspectionId, item.Code, item.Title, item.Description, item.Requirement, item.Target,
+        Category = EnumText<ItemCategory>.Of(item.Category), item.Area, item.Industry, item.Aspect, item.IsKey,
+        item.ResponsiblePerson, item.ResponsiblePhone,
+        DeadlineKinds = string.Join(',', item.DeadlineKinds.Select(EnumText<DeadlineKind>.Of)),
+        item.DueDate, item.OriginalDueDate,
+        ProgressStatus = EnumText<ProgressStatus>.Of(item.ProgressStatus),
+        ScheduleStatus = item.ScheduleStatus is { } schedule ? EnumText<ScheduleStatus>.Of(schedule) : null,
+        SignOffStatus = EnumText<SignOffStatus>.Of(item.SignOffStatus),
+        item.SignOffStepIndex, item.SignOffRound, item.QuantityTarget, item.QuantityDone, item.QuantityUnit,
+        item.Obstacles, item.RecurrenceCount, item.CreatedAt, item.UpdatedAt, item.CompletedAt, item.SignedOffAt,
+        item.Version, PreviousVersion = item.Version - 1,
+    };
+
+    /// <summary>The keyset position: the sort key of the last item served (as text) and its sequence number.</summary>
+    private sealed record ItemCursor(string Sort, string? Key, long Seq);
+
+    private sealed class UnitRow
+    {
+        public Guid ItemId { get; init; }
+        public Guid UnitId { get; init; }
+        public string Role { get; init; } = "";
+    }
+
+    private sealed class RefRow
+    {
+        public Guid ItemId { get; init; }
+        public string System { get; init; } = "";
+        public string ExternalId { get; init; } = "";
+    }
+
+    private sealed class MeasureRow
+    {
+        public Guid Id { get; init; }
+        public Guid ItemId { get; init; }
+        public string Description { get; init; } = "";
+        public Guid? UnitId { get; init; }
+        public DateOnly? DueDate { get; init; }
+        public bool Implemented { get; init; }
+        public DateOnly? ImplementedOn { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+
+        public Measure ToMeasure() =>
+            Measure.Restore(Id, ItemId, Description, UnitId, DueDate, Implemented, ImplementedOn, CreatedAt, UpdatedAt);
+    }
+
+    private sealed class ItemRow
+    {
+        public long Seq { get; init; }
+        public Guid Id { get; init; }
+        public Guid InspectionId { get; init; }
+        public string Code { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string? Description { get; init; }
+        public string? Requirement { get; init; }
+        public string? Target { get; init; }
+        public string Category { get; init; } = "";
+        public string? Area { get; init; }
+        public string? Industry { get; init; }
+        public string? Aspect { get; init; }
+        public bool IsKey { get; init; }
+        public string? ResponsiblePerson { get; init; }
+        public string? ResponsiblePhone { get; init; }
+        public string DeadlineKinds { get; init; } = "";
+        public DateOnly? DueDate { get; init; }
+        public DateOnly? OriginalDueDate { get; init; }
+        public string ProgressStatus { get; init; } = "";
+        public string? ScheduleStatus { get; init; }
+        public string SignOffStatus { get; init; } = "";
+        public int? SignOffStepIndex { get; init; }
+        public int SignOffRound { get; init; }
+        public decimal? QuantityTarget { get; init; }
+        public decimal? QuantityDone { get; init; }
+        public string? QuantityUnit { get; init; }
+        public string? Obstacles { get; init; }
+        public int RecurrenceCount { get; init; }
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+        public DateTimeOffset? CompletedAt { get; init; }
+        public DateTimeOffset? SignedOffAt { get; init; }
+        public int Version { get; init; }
+        public string SignOffSteps { get; init; } = "[]";
+        public int MeasuresTotal { get; init; }
+        public int MeasuresImplemented { get; init; }
+
+        public Item ToItem(IReadOnlyList<ItemUnit> units, IReadOnlyList<ExternalRef> refs)
+        {
+            var item = new Item
+            {
+                Id = Id, InspectionId = InspectionId, Code = Code, Title = Title, Description = Description,
+                Requirement = Requirement, Target = Target, Category = EnumText<ItemCategory>.Parse(Category), Area = Area,
+                Industry = Industry, Aspect = Aspect, IsKey = IsKey, ResponsiblePerson = ResponsiblePerson,
+                ResponsiblePhone = ResponsiblePhone, QuantityTarget = QuantityTarget, QuantityUnit = QuantityUnit,
+                ExternalRefs = refs, CreatedAt = CreatedAt, SignOffSteps = JsonColumn.Read<List<string>>(SignOffSteps),
+            };
+            return Item.Restore(item, units,
+                DeadlineKinds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(EnumText<DeadlineKind>.Parse).ToList(),
+                DueDate, OriginalDueDate, EnumText<ProgressStatus>.Parse(ProgressStatus),
+                ScheduleStatus is null ? null : EnumText<ScheduleStatus>.Parse(ScheduleStatus),
+                EnumText<SignOffStatus>.Parse(SignOffStatus), SignOffStepIndex, SignOffRound, QuantityDone, Obstacles,
+                RecurrenceCount, UpdatedAt, CompletedAt, SignedOffAt, Version);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Rectify.Application.Items;
+using Rectify.Domain.Items;
+
+namespace Rectify.Infrastructure.Persistence.Items;
+
+internal sealed class SignOffStore(DbSession db) : ISignOffStore
+{
+    public async Task InsertRequestAsync(SignOffRequest request, CancellationToken cancellationToken) =>
+        await db.ExecuteAsync(SignOffSql.InsertRequest, new
+        {
+            request.Id, request.ItemId, request.Round, request.Summary, Evidence = JsonColumn.Write(request.Evidence),
+            Status = EnumText<SignOffRequestStatus>.Of(request.Status), request.RequestedBy, request.RequestedAt,
+            request.ClosedAt,
+        }, cancellationToken);
+
+    public async Task<SignOffRequest?> FindPendingRequestAsync(Guid itemId, CancellationToken cancellationToken) =>
+        (await db.QuerySingleOrDefaultAsync<RequestRow>(SignOffSql.FindPendingRequest, new { ItemId = itemId }, cancellationToken))
+        ?.ToRequest();
+
+    public async Task CloseRequestAsync(Guid requestId, SignOffRequestStatus status, DateTimeOffset closedAt,
+        CancellationToken cancellationToken) =>
+        await db.ExecuteAsync(SignOffSql.CloseRequest,
+            new { Id = requestId, Status = EnumText<SignOffRequestStatus>.Of(status), ClosedAt = closedAt }, cancellationToken);
+
+    public async Task InsertReviewAsync(SignOffReview review, CancellationToken cancellationToken) =>
+        await db.ExecuteAsync(SignOffSql.InsertReview, new
+        {
+            review.Id, review.RequestId, review.ItemId, review.StepIndex, review.StepName,
+            Decision = EnumText<ReviewDecision>.Of(review.Decision), review.ReviewerName, review.Comment,
+            review.DocumentNumber, review.ItemVersion, review.ReviewedBy, review.ReviewedAt,
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<SignOffRequest>> ListRequestsAsync(Guid itemId, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<RequestRow>(SignOffSql.ListRequests, new { ItemId = itemId }, cancellationToken))
+        .Select(r => r.ToRequest()).ToList();
+
+    public async Task<IReadOnlyList<SignOffReview>> ListReviewsAsync(Guid itemId, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<ReviewRow>(SignOffSql.ListReviews, new { ItemId = itemId }, cancellationToken))
+        .Select(r => r.ToReview()).ToList();
+
+    private sealed class RequestRow
+    {
+        public Guid Id { get; init; }
+        public Guid ItemId { get; init; }
+        public int Round { get; init; }
+        public string Summary { get; init; } = "";
+        public string Evidence { get; init; } = "[]";
+        public string Status { get; init; } = "";
+        public string RequestedBy { get; init; } = "";
+        public DateTimeOffset RequestedAt { get; init; }
+        public DateTimeOffset? ClosedAt { get; init; }
+
+        public SignOffRequest ToRequest() => new(Id, ItemId, Round, Summary, JsonColumn.Read<List<Evidence>>(Evidence),
+            EnumText<SignOffRequestStatus>.Parse(Status), RequestedBy, RequestedAt, ClosedAt);
+    }
+
+    private sealed class ReviewRow
+    {
+        public Guid Id { get; init; }
+        public Guid RequestId { get; init; }
+        public Guid ItemId { get; init; }
+        public int StepIndex { get; init; }
+        public string StepName { get; init; } = "";
+        public string Decision { get; init; } = "";
+        public string ReviewerName { get; init; } = "";
+        public string? Comment { get; init; }
+        public string? DocumentNumber { get; init; }
+        public int ItemVersion { get; init; }
+        public string ReviewedBy { get; init; } = "";
+        public DateTimeOffset ReviewedAt { get; init; }
+
+        public SignOffReview ToReview() => new(Id, RequestId, ItemId, StepIndex, StepName,
+            EnumText<ReviewDecision>.Parse(Decision), ReviewerName, Comment, DocumentNumber, ItemVersion, ReviewedBy, ReviewedAt);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using static Rectify.IntegrationTests.Units.UnitApi;
+
+namespace Rectify.IntegrationTests.Units;
+
+/// <summary>Every unit change writes a hash-chained audit event; GET /api/v1/audit/verify re-checks the chains.</summary>
+public sealed class UnitAuditTests : ApiTest
+{
+    private async Task<JsonObject> VerifyAsync()
+    {
+        using var response = await Admin.GetAsync("/api/v1/audit/verify");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return await response.BodyAsync();
+    }
+
+    [Test]
+    public async Task VerifyAuditTrail_AfterUnitCreatedAndChanged_IsIntactAndCountsBothEvents()
+    {
+        var checkedBefore = (await VerifyAsync())["eventsChecked"]!.GetValue<long>();
+        var unit = await Admin.CreateUnitAsync(NewCode(), "区生态环境局", contactName: "张三");
+        using (var response = await Admin.PatchJsonAsync(UriOf(unit), new { name = "区生态环境分局", contactName = (string?)null }, "\"1\""))
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var verification = await VerifyAsync();
+
+        Assert.That(verification["intact"]!.GetValue<bool>(), Is.True, verification.ToJsonString());
+        Assert.That(verification["eventsChecked"]!.GetValue<long>(), Is.EqualTo(checkedBefore + 2));
+        Assert.That(verification["firstBrokenLink"], Is.Null);
+    }
+
+    [Test]
+    public async Task VerifyAuditTrail_WhenNothingChanged_WritesNoEvent()
+    {
+        var unit = await Admin.CreateUnitAsync(NewCode());
+        var checkedBefore = (await VerifyAsync())["eventsChecked"]!.GetValue<long>();
+
+        using (var response = await Admin.PatchJsonAsync(UriOf(unit), new { name = "区生态环境局" }, "\"1\""))
+            Assert.That(response.ETag(), Is.EqualTo("\"1\""));
+
+        Assert.That((await VerifyAsync())["eventsChecked"]!.GetValue<long>(), Is.EqualTo(checkedBefore));
+    }
+}
