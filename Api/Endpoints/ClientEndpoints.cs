@@ -20,6 +20,10 @@ public static class ClientEndpoints
             .WithSummary("List API clients 接口客户端列表")
             .WithDescription("Clients in creation order; keys are never shown again.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        group.MapGet("/{id:guid}", GetClient)
+            .WithSummary("Get an API client 查看接口客户端")
+            .WithDescription("The client's name, scopes and unit; never its key.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
@@ -29,6 +33,9 @@ public static class ClientEndpoints
         var client = await sender.Send(command, cancellationToken);
         return TypedResults.Created($"/api/v1/clients/{client.Id}", client);
     }
+
+    private static async Task<Ok<ClientResponse>> GetClient(Guid id, ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetClientQuery(id), cancellationToken));
 
     private static async Task<Ok<Page<ClientResponse>>> ListClients(ISender sender, CancellationToken cancellationToken,
         int? limit = null, string? cursor = null) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -72,6 +73,19 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
                 Detail = $"The value of '{field}' could not be read.",
             };
         }
+        if (QueryBindingFailure.Match(exception.Message) is { Success: true } binding)
+        {
+            var parameter = binding.Groups["name"].Value;
+            return new ValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [parameter] = [$"'{binding.Groups["value"].Value}' is not a valid value for {parameter}."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request has invalid fields",
+                Detail = $"The value of '{parameter}' could not be read.",
+            };
+        }
         var title = exception.StatusCode switch
         {
             StatusCodes.Status413PayloadTooLarge => "Request body too large",
@@ -83,6 +97,10 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             : exception.Message;
         return Problem(exception.StatusCode, title, detail);
     }
+
+    /// <summary>Minimal APIs report a query or route value that does not parse as: Failed to bind parameter "int? limit" from "abc".</summary>
+    private static readonly Regex QueryBindingFailure =
+        new("^Failed to bind parameter \"(?:[^\"]*[ >])?(?<name>\\w+)\" from \"(?<value>.*)\"\\.?$", RegexOptions.Compiled);
 
     private static ProblemDetails Rule(DomainRuleException exception)
     {

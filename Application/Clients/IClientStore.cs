@@ -4,6 +4,7 @@ namespace Rectify.Application.Clients;
 
 public interface IClientStore
 {
+    Task<ApiClient?> FindAsync(Guid id, CancellationToken cancellationToken);
     Task<ApiClient?> FindByKeyHashAsync(string keyHash, CancellationToken cancellationToken);
     Task<bool> AnyAsync(CancellationToken cancellationToken);
     Task<Page<ApiClient>> ListAsync(int limit, string? cursor, CancellationToken cancellationToken);

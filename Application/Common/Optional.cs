@@ -30,8 +30,17 @@ public sealed class OptionalJsonConverterFactory : JsonConverterFactory
     {
         public override bool HandleNull => true;
 
-        public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            new(JsonSerializer.Deserialize<T>(ref reader, options)!);
+        // The value's own converter is called directly (not JsonSerializer.Deserialize) so a bad value is reported
+        // at its property path, e.g. $.kind, and the 400 can name the field.
+        public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+                return typeof(T).IsValueType && Nullable.GetUnderlyingType(typeof(T)) is null
+                    ? throw new JsonException("null is not allowed here.")
+                    : new Optional<T>(default!);
+            var converter = (JsonConverter<T>)options.GetConverter(typeof(T));
+            return new(converter.Read(ref reader, typeof(T), options)!);
+        }
 
         public override void Write(Utf8JsonWriter writer, Optional<T> value, JsonSerializerOptions options) =>
             JsonSerializer.Serialize(writer, value.Value, options);

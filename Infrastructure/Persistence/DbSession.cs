@@ -1,7 +1,9 @@
 using System.Data;
 using System.Data.Common;
 using Dapper;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Rectify.Application.Common.Errors;
 using Rectify.Application.Common;
 
 namespace Rectify.Infrastructure.Persistence;
@@ -62,11 +64,22 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
         return (await connection.ExecuteScalarAsync<T>(Command(sql, parameters, cancellationToken)))!;
     }
 
+    /// <summary>Runs a write; a unique or foreign-key violation the checks before it missed (a race) is a 409.</summary>
     public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {
         var connection = await ConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+        try
+        {
+            return await connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+        }
+        catch (Exception e) when (e is SqliteException { SqliteErrorCode: SqliteConstraintViolation }
+                                       or SqlException { Number: 2627 or 2601 or 547 })
+        {
+            throw new ConflictException("The change conflicts with stored data: a duplicate, or a reference to something missing.");
+        }
     }
+
+    private const int SqliteConstraintViolation = 19;
 
     public string Pick(DialectSql sql) => sql.For(Dialect);
 

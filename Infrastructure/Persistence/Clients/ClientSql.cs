@@ -4,6 +4,8 @@ internal static class ClientSql
 {
     private const string Columns = "Seq, Id, Name, Scopes, UnitId, Active, CreatedAt";
 
+    public const string FindById = $"SELECT {Columns} FROM Clients WHERE Id = @Id";
+
     public const string FindByKeyHash = $"SELECT {Columns} FROM Clients WHERE KeyHash = @KeyHash";
 
     public const string Count = "SELECT COUNT(*) FROM Clients";

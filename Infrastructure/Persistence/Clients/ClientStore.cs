@@ -5,6 +5,9 @@ namespace Rectify.Infrastructure.Persistence.Clients;
 
 internal sealed class ClientStore(DbSession db) : IClientStore
 {
+    public async Task<ApiClient?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        (await db.QuerySingleOrDefaultAsync<ClientRow>(ClientSql.FindById, new { Id = id }, cancellationToken))?.ToClient();
+
     public async Task<ApiClient?> FindByKeyHashAsync(string keyHash, CancellationToken cancellationToken) =>
         (await db.QuerySingleOrDefaultAsync<ClientRow>(ClientSql.FindByKeyHash, new { KeyHash = keyHash }, cancellationToken))
         ?.ToClient();
