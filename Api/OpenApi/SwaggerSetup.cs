@@ -30,8 +30,25 @@ public static class SwaggerSetup
                 [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
             });
             options.SchemaFilter<OptionalSchemaFilter>();
+            options.OperationFilter<AuthResponsesFilter>();
             options.SupportNonNullableReferenceTypes();
         });
+
+    /// <summary>Every operation behind a key also answers 401 (no or unknown key) and 403 (scope missing).</summary>
+    private sealed class AuthResponsesFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var policy = context.ApiDescription.ActionDescriptor.EndpointMetadata
+                .OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Select(a => a.Policy).FirstOrDefault(p => p is not null);
+            if (policy is null)
+                return;
+            operation.Responses ??= [];
+            operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No API key, or an unknown one (problem+json)." });
+            operation.Responses.TryAdd("403", new OpenApiResponse { Description = $"The key lacks the '{policy}' scope (problem+json)." });
+            operation.Description = $"{operation.Description} Scope: {policy}.".Trim();
+        }
+    }
 
     /// <summary>Shows a PATCH field <c>Optional&lt;T&gt;</c> as plain <c>T</c>, as it travels on the wire.</summary>
     private sealed class OptionalSchemaFilter : ISchemaFilter

@@ -34,78 +34,65 @@ public static class DapperTypeHandlers
 
     public static string DateText(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private sealed class GuidHandler : SqlMapper.TypeHandler<Guid>
+    /// <summary>Writes TEXT to SQLite and the native type to SQL Server; reads either.</summary>
+    private abstract class DialectHandler<T>(DbType nativeType) : SqlMapper.TypeHandler<T>
     {
-        public override void SetValue(IDbDataParameter parameter, Guid value)
+        public override void SetValue(IDbDataParameter parameter, T? value)
         {
-            if (parameter is SqliteParameter)
-            {
-                parameter.DbType = DbType.String;
-                parameter.Value = value.ToString("D");
-            }
-            else
-            {
-                parameter.DbType = DbType.Guid;
-                parameter.Value = value;
-            }
+            var sqlite = parameter is SqliteParameter;
+            parameter.DbType = sqlite ? DbType.String : nativeType;
+            parameter.Value = sqlite ? ToText(value!) : ToNative(value!);
         }
+
+        protected abstract string ToText(T value);
+
+        protected abstract object ToNative(T value);
+
+        protected static DataException Unreadable(object value) =>
+            new($"Cannot read a {typeof(T).Name} from {value.GetType().Name}.");
+    }
+
+    private sealed class GuidHandler() : DialectHandler<Guid>(DbType.Guid)
+    {
+        protected override string ToText(Guid value) => value.ToString("D");
+
+        protected override object ToNative(Guid value) => value;
 
         public override Guid Parse(object value) => value switch
         {
             Guid guid => guid,
             string text => Guid.Parse(text),
-            byte[] bytes => new Guid(bytes),
-            _ => throw new DataException($"Cannot read a Guid from {value.GetType().Name}."),
+            _ => throw Unreadable(value),
         };
     }
 
-    private sealed class InstantHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    private sealed class InstantHandler() : DialectHandler<DateTimeOffset>(DbType.DateTimeOffset)
     {
-        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
-        {
-            if (parameter is SqliteParameter)
-            {
-                parameter.DbType = DbType.String;
-                parameter.Value = InstantText(value);
-            }
-            else
-            {
-                parameter.DbType = DbType.DateTimeOffset;
-                parameter.Value = value.ToUniversalTime();
-            }
-        }
+        protected override string ToText(DateTimeOffset value) => InstantText(value);
+
+        protected override object ToNative(DateTimeOffset value) => value.ToUniversalTime();
 
         public override DateTimeOffset Parse(object value) => value switch
         {
             DateTimeOffset instant => instant.ToUniversalTime(),
             DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
             string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime(),
-            _ => throw new DataException($"Cannot read an instant from {value.GetType().Name}."),
+            _ => throw Unreadable(value),
         };
     }
 
-    private sealed class DateHandler : SqlMapper.TypeHandler<DateOnly>
+    private sealed class DateHandler() : DialectHandler<DateOnly>(DbType.Date)
     {
-        public override void SetValue(IDbDataParameter parameter, DateOnly value)
-        {
-            if (parameter is SqliteParameter)
-            {
-                parameter.DbType = DbType.String;
-                parameter.Value = DateText(value);
-            }
-            else
-            {
-                parameter.DbType = DbType.Date;
-                parameter.Value = value.ToDateTime(TimeOnly.MinValue);
-            }
-        }
+        protected override string ToText(DateOnly value) => DateText(value);
+
+        protected override object ToNative(DateOnly value) => value.ToDateTime(TimeOnly.MinValue);
 
         public override DateOnly Parse(object value) => value switch
         {
             DateOnly date => date,
             DateTime time => DateOnly.FromDateTime(time),
             string text => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            _ => throw new DataException($"Cannot read a date from {value.GetType().Name}."),
+            _ => throw Unreadable(value),
         };
     }
 }
