@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Rectify.Api;
+using Rectify.Api.DemoData;
 using Rectify.Api.Endpoints;
 using Rectify.Infrastructure;
 
 if (args is ["--health-check", var probeUrl])
     return await HealthProbe.RunAsync(probeUrl);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(CommandLine.HostArguments(args));
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services.AddInfrastructure();
 builder.Services.AddApi();
@@ -25,10 +26,13 @@ app.MapUnitEndpoints();
 app.MapClientEndpoints();
 app.MapInspectionEndpoints();
 app.MapItemEndpoints();
+app.MapStatisticsEndpoints();
 app.MapAuditEndpoints();
 
-var migrateOnly = args.Contains("--migrate-only");
+var migrateOnly = args.Contains(CommandLine.MigrateOnly);
 await app.InitializeDatabaseAsync(forceMigrate: migrateOnly);
+if (args.Contains(CommandLine.SeedDemo))
+    await app.SeedDemoAsync();
 if (migrateOnly)
     return 0;
 

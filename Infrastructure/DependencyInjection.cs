@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<ISignOffStore, SignOffStore>();
         services.AddScoped<IExtensionStore, ExtensionStore>();
         services.AddScoped<IRecurrenceStore, RecurrenceStore>();
+        services.AddScoped<Application.Statistics.IStatisticsStore, Persistence.Statistics.StatisticsStore>();
 
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(OfficeOptions.Section).Get<OfficeOptions>()
                                     ?? new OfficeOptions());

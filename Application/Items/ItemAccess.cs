@@ -23,7 +23,7 @@ public sealed class ItemAccess(ICurrentClient client, IUnitStore units, IItemSto
         {
             var unit = await units.FindAsync(unitId, cancellationToken)
                        ?? throw new InvalidOperationException($"The client's unit {unitId} does not exist.");
-            _scopePattern = unit.Path + "%";
+            _scopePattern = unit.SubtreePattern;
         }
         _resolved = true;
         return _scopePattern;

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Rectify.Application.Common;
+using Rectify.Application.Common.Errors;
 using Rectify.Application.Common.Paging;
 using Rectify.Application.Units;
 using Rectify.Domain.Inspections;
@@ -50,7 +51,8 @@ public sealed class ListItemsHandler(IItemStore items, IUnitStore units, ItemAcc
     {
         string? unitPattern = null;
         if (query.UnitId is { } unitId && query.IncludeSubUnits)
-            unitPattern = (await units.FindAsync(unitId, cancellationToken))?.Path + "%";
+            unitPattern = (await units.FindAsync(unitId, cancellationToken)
+                           ?? throw InvalidField.Because("unitId", $"Unit '{unitId}' does not exist.")).SubtreePattern;
 
         var today = calendar.Today;
         var criteria = new ItemListCriteria(query.InspectionId, query.InspectionKind, query.UnitId, unitPattern,

@@ -48,6 +48,9 @@ public sealed class OrgUnit
 
     public static string PathSegment(Guid id) => id.ToString("N") + "/";
 
+    /// <summary>A SQL LIKE pattern matching the paths of this unit and of every unit below it.</summary>
+    public string SubtreePattern => Path + "%";
+
     public bool IsAtOrBelow(OrgUnit other) => Path.StartsWith(other.Path, StringComparison.Ordinal);
 
     public void MoveUnder(OrgUnit? parent)

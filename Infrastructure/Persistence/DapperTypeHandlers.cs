@@ -26,6 +26,9 @@ public static class DapperTypeHandlers
         SqlMapper.AddTypeHandler(new GuidHandler());
         SqlMapper.AddTypeHandler(new InstantHandler());
         SqlMapper.AddTypeHandler(new DateHandler());
+        SqlMapper.RemoveTypeMap(typeof(decimal));
+        SqlMapper.RemoveTypeMap(typeof(decimal?));
+        SqlMapper.AddTypeHandler(new DecimalHandler());
     }
 
     /// <summary>The text form of an instant in SQLite: UTC, fixed width, so text order is time order.</summary>
@@ -33,6 +36,21 @@ public static class DapperTypeHandlers
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     public static string DateText(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// SQLite's NUMERIC affinity keeps 5 as INTEGER and 15.6 as REAL, so one column reads as Int64 on one row and
+    /// Double on the next; Dapper's reader, built from the first row, would fail on the other kind.
+    /// </summary>
+    private sealed class DecimalHandler : SqlMapper.TypeHandler<decimal>
+    {
+        public override void SetValue(IDbDataParameter parameter, decimal value)
+        {
+            parameter.DbType = DbType.Decimal;
+            parameter.Value = value;
+        }
+
+        public override decimal Parse(object value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Writes TEXT to SQLite and the native type to SQL Server; reads either.</summary>
     private abstract class DialectHandler<T>(DbType nativeType) : SqlMapper.TypeHandler<T>

@@ -6,7 +6,4 @@ public static class SqlText
     public static string? ContainsPattern(string? text) => string.IsNullOrWhiteSpace(text)
         ? null
         : "%" + text.Trim().Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_").Replace("[", @"\[") + "%";
-
-    /// <summary>A LIKE pattern matching the paths of a unit and every unit below it.</summary>
-    public static string SubtreePattern(string unitPath) => unitPath + "%";
 }

@@ -11,10 +11,17 @@ internal static class ItemSql
         """;
 
     /// <summary>A unit-bound key sees an item when its unit, or one below it, holds any role on the item.</summary>
-    private const string InScope = """
+    internal const string InScope = """
         (@ScopePattern IS NULL OR EXISTS (
             SELECT 1 FROM ItemUnits su JOIN Units u ON u.Id = su.UnitId
             WHERE su.ItemId = i.Id AND u.Path LIKE @ScopePattern))
+        """;
+
+    /// <summary>The unit filter: items where the unit, or (with a pattern) a unit below it, holds any role.</summary>
+    internal const string ForUnit = """
+        (@UnitId IS NULL OR EXISTS (
+            SELECT 1 FROM ItemUnits fu JOIN Units u ON u.Id = fu.UnitId
+            WHERE fu.ItemId = i.Id AND (fu.UnitId = @UnitId OR (@UnitPattern IS NOT NULL AND u.Path LIKE @UnitPattern))))
         """;
 
     public const string FindById = $"""
@@ -50,9 +57,7 @@ internal static class ItemSql
         WHERE {InScope}
           AND (@InspectionId IS NULL OR i.InspectionId = @InspectionId)
           AND (@InspectionKind IS NULL OR ins.Kind = @InspectionKind)
-          AND (@UnitId IS NULL OR EXISTS (
-                SELECT 1 FROM ItemUnits fu JOIN Units u ON u.Id = fu.UnitId
-                WHERE fu.ItemId = i.Id AND (fu.UnitId = @UnitId OR (@UnitPattern IS NOT NULL AND u.Path LIKE @UnitPattern))))
+          AND {ForUnit}
           AND (@ProgressStatus IS NULL OR i.ProgressStatus = @ProgressStatus)
           AND (@SignOffStatus IS NULL OR i.SignOffStatus = @SignOffStatus)
           AND (@Category IS NULL OR i.Category = @Category)

@@ -33,7 +33,7 @@ internal sealed class UnitStore(DbSession db) : IUnitStore
     }
 
     public async Task<IReadOnlyList<OrgUnit>> ListDescendantsAsync(OrgUnit unit, CancellationToken cancellationToken) =>
-        (await db.QueryAsync<UnitRow>(UnitSql.Descendants, new { unit.Id, Pattern = SqlText.SubtreePattern(unit.Path) },
+        (await db.QueryAsync<UnitRow>(UnitSql.Descendants, new { unit.Id, Pattern = unit.SubtreePattern },
             cancellationToken)).Select(r => r.ToUnit()).ToList();
 
     public async Task InsertAsync(OrgUnit unit, CancellationToken cancellationToken) =>
