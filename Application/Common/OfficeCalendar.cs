@@ -11,11 +11,19 @@ public sealed class OfficeOptions
     public int WarningBlueDays { get; set; } = 7;
     public int WarningYellowDays { get; set; } = 3;
 
-    /// <summary>Default sign-off chain per inspection kind (snake_case key), and under "default" for the rest.</summary>
-    public Dictionary<string, string[]> SignOffSteps { get; set; } = new()
-    {
-        ["default"] = ["县整改办审核", "市整改办销号"],
-    };
+    /// <summary>The chain used when configuration names none: the county office, then the city office (the seeds).</summary>
+    public static readonly IReadOnlyList<string> BuiltInSignOffSteps = ["县整改办审核", "市整改办销号"];
+
+    /// <summary>
+    /// Default sign-off chain per inspection kind (snake_case key), and under "default" for the rest. Empty here:
+    /// the configuration binder would append configured steps to any list set in code.
+    /// </summary>
+    public Dictionary<string, string[]> SignOffSteps { get; set; } = [];
+
+    public IReadOnlyList<string> DefaultSignOffSteps(string kind) =>
+        SignOffSteps.TryGetValue(kind, out var steps) || SignOffSteps.TryGetValue("default", out steps)
+            ? steps
+            : BuiltInSignOffSteps;
 }
 
 /// <summary>"Today" in the office's time zone, and the deadline judgement that hangs on it.</summary>

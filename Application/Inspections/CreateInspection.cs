@@ -57,8 +57,6 @@ public sealed class CreateInspectionHandler(IInspectionStore inspections, IAudit
         return InspectionResponse.From(inspection);
     }
 
-    private string[] DefaultSteps(InspectionKind kind) =>
-        office.SignOffSteps.TryGetValue(JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString()), out var steps)
-            ? steps
-            : office.SignOffSteps.GetValueOrDefault("default") ?? ["县整改办审核", "市整改办销号"];
+    private IReadOnlyList<string> DefaultSteps(InspectionKind kind) =>
+        office.DefaultSignOffSteps(JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString()));
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Rectify.IntegrationTests.Support;
 
 /// <summary>The real service on a fresh SQLite file, migrated by the real migrator, with a known admin key.</summary>
-public sealed class RectifyApp : WebApplicationFactory<Program>
+public sealed class RectifyApp(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string AdminKey = "rk_test_admin_key_0123456789abcdef";
 
@@ -21,6 +21,8 @@ public sealed class RectifyApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:SqlitePath", DatabasePath);
         builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
