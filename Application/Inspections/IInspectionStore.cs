@@ -9,6 +9,9 @@ public interface IInspectionStore
     Task<Page<Inspection>> ListAsync(InspectionFilter filter, int limit, string? cursor, CancellationToken cancellationToken);
     Task InsertAsync(Inspection inspection, CancellationToken cancellationToken);
     Task UpdateAsync(Inspection inspection, CancellationToken cancellationToken);
+
+    /// <summary>How many of the inspection's items have a sign-off request under review.</summary>
+    Task<int> CountItemsUnderReviewAsync(Guid inspectionId, CancellationToken cancellationToken);
 }
 
 public sealed record InspectionFilter(InspectionKind? Kind, int? Year, string? Q);

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Rectify.Application.Auditing;
 using Rectify.Application.Common;
+using Rectify.Domain.Common;
 using Rectify.Domain.Inspections;
 
 namespace Rectify.Application.Inspections;
@@ -60,8 +61,15 @@ public sealed class UpdateInspectionHandler(IInspectionStore inspections, IAudit
         inspection.FeedbackDate = patch.FeedbackDate.Or(inspection.FeedbackDate);
         inspection.PlanDueDate = patch.PlanDueDate.Or(inspection.PlanDueDate);
         inspection.DocumentNumber = patch.DocumentNumber.Or(inspection.DocumentNumber);
-        if (patch.SignOffSteps.HasValue)
+        if (patch.SignOffSteps.HasValue && !patch.SignOffSteps.Value.SequenceEqual(inspection.SignOffSteps))
+        {
+            // A request under review walks the chain it was submitted under; changing it midway would strand it.
+            var underReview = await inspections.CountItemsUnderReviewAsync(inspection.Id, cancellationToken);
+            if (underReview > 0)
+                throw new DomainRuleException("sign_off_under_review",
+                    $"{underReview} item(s) of this inspection are under sign-off review; change the chain once they are decided.");
             inspection.SetSignOffSteps(patch.SignOffSteps.Value);
+        }
 
         var changes = AuditedInspection.Changes(before, inspection);
         if (changes.Count == 0)

@@ -135,9 +135,7 @@ public sealed class ReviewSignOffHandler(ISignOffStore signOffs, ItemAccess acce
         if (request is null)
             throw new DomainRuleException("no_pending_sign_off", $"Item '{item.Code}' has no sign-off request awaiting review.");
 
-        // The chain may have been shortened while this request was under review.
-        var stepName = item.SignOffSteps.ElementAtOrDefault(step) ?? $"第{step + 1}步";
-        var review = new SignOffReview(Guid.CreateVersion7(), request.Id, item.Id, step, stepName,
+        var review = new SignOffReview(Guid.CreateVersion7(), request.Id, item.Id, step, item.SignOffSteps[step],
             command.Decision, command.ReviewerName.Trim(), command.Comment, command.DocumentNumber, reviewedVersion,
             client.Name, calendar.Now);
         await signOffs.InsertReviewAsync(review, cancellationToken);

@@ -16,6 +16,9 @@ internal static class InspectionSql
         ORDER BY Seq
         """);
 
+    public const string CountItemsUnderReview =
+        "SELECT COUNT(*) FROM Items WHERE InspectionId = @InspectionId AND SignOffStatus = 'requested'";
+
     public const string Insert = """
         INSERT INTO Inspections (Id, Kind, Level, Title, Round, Batch, TeamName, Year, FeedbackDate, PlanDueDate,
                                  DocumentNumber, SignOffSteps, Version, CreatedAt, UpdatedAt)

@@ -33,6 +33,9 @@ internal sealed class InspectionStore(DbSession db) : IInspectionStore
             throw new StaleVersionException("Inspection", inspection.Id, null);
     }
 
+    public async Task<int> CountItemsUnderReviewAsync(Guid inspectionId, CancellationToken cancellationToken) =>
+        (int)await db.ExecuteScalarAsync<long>(InspectionSql.CountItemsUnderReview, new { InspectionId = inspectionId }, cancellationToken);
+
     private static object Parameters(Inspection i) => new
     {
         i.Id, Kind = EnumText<InspectionKind>.Of(i.Kind), Level = EnumText<InspectionLevel>.Of(i.Level), i.Title, i.Round,

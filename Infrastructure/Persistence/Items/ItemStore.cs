@@ -44,8 +44,8 @@ internal sealed class ItemStore(DbSession db) : IItemStore
     {
         var sortName = EnumText<ItemSort>.Of(criteria.Sort);
         var after = Cursor.Decode<ItemCursor>(cursor);
-        if (after is not null && after.Sort != sortName)
-            throw InvalidField.Because("cursor", "The cursor belongs to another sort order.");
+        if (after is not null && !after.Fits(criteria.Sort, sortName))
+            throw InvalidField.Because("cursor", "The cursor belongs to another sort order; start again without it.");
 
         var sql = criteria.Sort switch
         {
@@ -75,14 +75,14 @@ internal sealed class ItemStore(DbSession db) : IItemStore
             criteria.YellowDate,
             criteria.BlueDate,
             AfterSeq = after?.Seq ?? 0,
-            AfterDate = criteria.Sort == ItemSort.DueDate && after is not null ? DateOnly.Parse(after.Key!) : (DateOnly?)null,
-            AfterInstant = criteria.Sort == ItemSort.UpdatedAt && after is not null ? DateTimeOffset.Parse(after.Key!) : (DateTimeOffset?)null,
-            AfterText = criteria.Sort == ItemSort.Code ? after?.Key : null,
+            AfterDate = after?.DueDate,
+            AfterInstant = after?.UpdatedAt,
+            AfterText = after?.Code,
             NoDueDate,
             Limit = limit + 1,
         }, cancellationToken);
 
-        var page = Cursor.ToPage(rows, limit, r => new ItemCursor(sortName, SortKey(criteria.Sort, r), r.Seq));
+        var page = Cursor.ToPage(rows, limit, r => ItemCursor.After(criteria.Sort, sortName, r));
         var items = await ToItemsAsync(page.Items, cancellationToken);
         return new Page<ItemListRow>(
             page.Items.Select((row, i) => new ItemListRow(items[i], new MeasureCounts(row.MeasuresTotal, row.MeasuresImplemented))).ToList(),
@@ -136,14 +136,6 @@ internal sealed class ItemStore(DbSession db) : IItemStore
             .ToList();
     }
 
-    private static string SortKey(ItemSort sort, ItemRow row) => sort switch
-    {
-        ItemSort.DueDate => (row.DueDate ?? NoDueDate).ToString("yyyy-MM-dd"),
-        ItemSort.UpdatedAt => row.UpdatedAt.ToString("O"),
-        ItemSort.Code => row.Code,
-        _ => "",
-    };
-
     private static object Parameters(Item item) => new
     {
         item.Id, item.InspectionId, item.Code, item.Title, item.Description, item.Requirement, item.Target,
@@ -159,8 +151,27 @@ internal sealed class ItemStore(DbSession db) : IItemStore
         item.Version, PreviousVersion = item.Version - 1,
     };
 
-    /// <summary>The keyset position: the sort key of the last item served (as text) and its sequence number.</summary>
-    private sealed record ItemCursor(string Sort, string? Key, long Seq);
+    /// <summary>The keyset position: the sort order, the last item's key in that order, and its sequence number.</summary>
+    private sealed record ItemCursor(string Sort, long Seq, DateOnly? DueDate = null, DateTimeOffset? UpdatedAt = null,
+        string? Code = null)
+    {
+        public static ItemCursor After(ItemSort sort, string sortName, ItemRow row) => sort switch
+        {
+            ItemSort.DueDate => new(sortName, row.Seq, DueDate: row.DueDate ?? NoDueDate),
+            ItemSort.UpdatedAt => new(sortName, row.Seq, UpdatedAt: row.UpdatedAt),
+            ItemSort.Code => new(sortName, row.Seq, Code: row.Code),
+            _ => new(sortName, row.Seq),
+        };
+
+        /// <summary>Issued for this sort order and carrying its key.</summary>
+        public bool Fits(ItemSort sort, string sortName) => Sort == sortName && sort switch
+        {
+            ItemSort.DueDate => DueDate is not null,
+            ItemSort.UpdatedAt => UpdatedAt is not null,
+            ItemSort.Code => Code is not null,
+            _ => true,
+        };
+    }
 
     private sealed class UnitRow
     {
