@@ -24,6 +24,7 @@ public static class InspectionEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{id:guid}", GetInspection).RequireAuthorization(Scopes.Read)
             .WithSummary("Get an inspection 查看督察来源")
+            .WithDescription("One inspection with its sign-off chain and its ETag (the version), needed to change it.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPatch("/{id:guid}", UpdateInspection).RequireAuthorization(Scopes.Write)
             .WithSummary("Change an inspection 修改督察来源")

@@ -41,6 +41,7 @@ public static class ItemEndpoints
 
         group.MapGet("/{id:guid}/measures", ListMeasures).RequireAuthorization(Scopes.Read)
             .WithSummary("List measures 整改措施")
+            .WithDescription("The item's measures in the order they were added, each implemented or not, with the date it was.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/measures", AddMeasure).RequireAuthorization(Scopes.Write)
             .WithSummary("Add a measure 新增整改措施")
@@ -61,6 +62,7 @@ public static class ItemEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/progress", ListProgress).RequireAuthorization(Scopes.Read)
             .WithSummary("List progress reports 进展记录")
+            .WithDescription("The item's progress reports in the order they were filed, with their evidence; page with limit and cursor.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/{id:guid}/sign-off", RequestSignOff).RequireAuthorization(Scopes.Report)
@@ -85,6 +87,7 @@ public static class ItemEndpoints
 
         group.MapGet("/{id:guid}/extensions", ListExtensions).RequireAuthorization(Scopes.Read)
             .WithSummary("List extension requests 延期申请")
+            .WithDescription("Every extension request of the item, pending or decided, with the due date it would replace.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/extensions", RequestExtension).RequireAuthorization(Scopes.Report)
             .WithSummary("Request an extension 申请延期")
@@ -98,6 +101,7 @@ public static class ItemEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/extensions/{extensionId:guid}/reject", RejectExtension).RequireAuthorization(Scopes.Review)
             .WithSummary("Reject an extension 不同意延期")
+            .WithDescription("The request is closed as rejected; the due date stays as it was.")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
@@ -108,6 +112,7 @@ public static class ItemEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/recurrences", ListRecurrences).RequireAuthorization(Scopes.Read)
             .WithSummary("List recurrences 反弹记录")
+            .WithDescription("Each time the problem was found again: when, by whom, what, and the new due date it was given.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }

@@ -1,0 +1,66 @@
+using Microsoft.OpenApi;
+
+namespace Rectify.IntegrationTests.OpenApi;
+
+/// <summary>The OpenAPI document is what integrators and Swagger UI users read: it must be valid and say what each operation does.</summary>
+public sealed class OpenApiDocumentTests : ApiTest
+{
+    private OpenApiDocument _document = null!;
+
+    [OneTimeSetUp]
+    public async Task LoadDocumentAsync()
+    {
+        var json = await App.Anonymous().GetStringAsync("/swagger/v1/swagger.json");
+        var (document, diagnostic) = OpenApiDocument.Parse(json, "json");
+        Assert.That(diagnostic?.Errors.Select(e => e.ToString()), Is.Empty);
+        _document = document!;
+    }
+
+    private IEnumerable<(string Path, HttpMethod Method, OpenApiOperation Operation)> Operations() =>
+        from path in _document.Paths
+        from operation in path.Value.Operations ?? []
+        select (path.Key, operation.Key, operation.Value);
+
+    [Test]
+    public void Document_WhenValidatedAgainstTheOpenApiRules_HasNoErrors() =>
+        Assert.That(_document.Validate(ValidationRuleSet.GetDefaultRuleSet()).Select(e => e.ToString()), Is.Empty);
+
+    [Test]
+    public void EveryOperation_HasASummaryAndADescription()
+    {
+        var undocumented = Operations()
+            .Where(o => !o.Path.StartsWith("/health", StringComparison.Ordinal))
+            .Where(o => string.IsNullOrWhiteSpace(o.Operation.Summary) || string.IsNullOrWhiteSpace(WithoutScope(o.Operation.Description)))
+            .Select(o => $"{o.Method} {o.Path}");
+        Assert.That(undocumented, Is.Empty);
+    }
+
+    /// <summary>The scope sentence is added to every operation; a description must say more than that.</summary>
+    private static string? WithoutScope(string? description) =>
+        description is null ? null : System.Text.RegularExpressions.Regex.Replace(description, @"\s*Scope: \w+\.$", "");
+
+    [Test]
+    public void EveryApiOperation_DocumentsTheAuthProblems()
+    {
+        var missing = Operations()
+            .Where(o => o.Path.StartsWith("/api/v1", StringComparison.Ordinal))
+            .Where(o => o.Operation.Responses is null || !o.Operation.Responses.ContainsKey("401") || !o.Operation.Responses.ContainsKey("403"))
+            .Select(o => $"{o.Method} {o.Path}");
+        Assert.That(missing, Is.Empty);
+    }
+
+    [Test]
+    public void Document_CoversTheContractRoutes()
+    {
+        string[] contract =
+        [
+            "/api/v1/units", "/api/v1/units/{id}", "/api/v1/inspections", "/api/v1/inspections/{id}", "/api/v1/items",
+            "/api/v1/items/{id}", "/api/v1/items/{id}/history", "/api/v1/items/{id}/measures",
+            "/api/v1/items/{id}/measures/{measureId}", "/api/v1/items/{id}/progress", "/api/v1/items/{id}/sign-off",
+            "/api/v1/items/{id}/sign-off/approve", "/api/v1/items/{id}/sign-off/return", "/api/v1/items/{id}/extensions",
+            "/api/v1/items/{id}/extensions/{extensionId}/approve", "/api/v1/items/{id}/extensions/{extensionId}/reject",
+            "/api/v1/items/{id}/recurrences", "/api/v1/statistics", "/api/v1/clients",
+        ];
+        Assert.That(_document.Paths.Keys, Is.SupersetOf(contract));
+    }
+}
