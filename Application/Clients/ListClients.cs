@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Common.Errors;
 using Rectify.Application.Common.Paging;
 
 namespace Rectify.Application.Clients;
@@ -16,12 +15,4 @@ public sealed class ListClientsHandler(IClientStore clients) : IQueryHandler<Lis
 {
     public async ValueTask<Page<ClientResponse>> Handle(ListClientsQuery query, CancellationToken cancellationToken) =>
         (await clients.ListAsync(query.Limit, query.Cursor, cancellationToken)).Map(ClientResponse.From);
-}
-
-public sealed record GetClientQuery(Guid Id) : IQuery<ClientResponse>;
-
-public sealed class GetClientHandler(IClientStore clients) : IQueryHandler<GetClientQuery, ClientResponse>
-{
-    public async ValueTask<ClientResponse> Handle(GetClientQuery query, CancellationToken cancellationToken) =>
-        ClientResponse.From(await clients.FindAsync(query.Id, cancellationToken) ?? throw new NotFoundException("Client", query.Id));
 }

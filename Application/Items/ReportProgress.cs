@@ -3,30 +3,9 @@ using FluentValidation;
 using Mediator;
 using Rectify.Application.Auditing;
 using Rectify.Application.Common;
-using Rectify.Application.Common.Paging;
 using Rectify.Domain.Items;
 
 namespace Rectify.Application.Items;
-
-public sealed record ProgressReport(
-    Guid Id,
-    Guid ItemId,
-    DateOnly ReportedOn,
-    string Summary,
-    ProgressStatus ProgressStatus,
-    ScheduleStatus? ScheduleStatus,
-    decimal? QuantityDone,
-    string? Obstacles,
-    IReadOnlyList<Evidence> Evidence,
-    string ReportedBy,
-    DateTimeOffset CreatedAt);
-
-public interface IProgressStore
-{
-    Task InsertAsync(ProgressReport report, CancellationToken cancellationToken);
-    Task<DateOnly?> LatestReportedOnAsync(Guid itemId, CancellationToken cancellationToken);
-    Task<Page<ProgressReport>> ListAsync(Guid itemId, int limit, string? cursor, CancellationToken cancellationToken);
-}
 
 /// <summary>The item after a progress report, and the report.</summary>
 public sealed record ProgressReportedResponse(ItemResponse Item, ProgressReport Report) : IVersioned
@@ -88,21 +67,5 @@ public sealed class ReportProgressHandler(IProgressStore reports, ItemAccess acc
             new FieldChange("report.evidence", null, report.Evidence.Count),
         ], cancellationToken);
         return new ProgressReportedResponse(itemResponse, report);
-    }
-}
-
-public sealed record ListProgressQuery(Guid ItemId, int Limit, string? Cursor) : IQuery<Page<ProgressReport>>;
-
-public sealed class ListProgressValidator : AbstractValidator<ListProgressQuery>
-{
-    public ListProgressValidator() => RuleFor(x => x.Limit).ValidLimit();
-}
-
-public sealed class ListProgressHandler(IProgressStore reports, ItemAccess access) : IQueryHandler<ListProgressQuery, Page<ProgressReport>>
-{
-    public async ValueTask<Page<ProgressReport>> Handle(ListProgressQuery query, CancellationToken cancellationToken)
-    {
-        await access.GetAsync(query.ItemId, cancellationToken);
-        return await reports.ListAsync(query.ItemId, query.Limit, query.Cursor, cancellationToken);
     }
 }

@@ -3,27 +3,8 @@ using FluentValidation;
 using Mediator;
 using Rectify.Application.Auditing;
 using Rectify.Application.Common;
-using Rectify.Domain.Items;
 
 namespace Rectify.Application.Items;
-
-/// <summary>反弹 / 死灰复燃: a completed or signed-off item found again, recorded as its own event.</summary>
-public sealed record Recurrence(
-    Guid Id,
-    Guid ItemId,
-    DateOnly DetectedOn,
-    string DetectedBy,
-    string Description,
-    DateOnly NewDueDate,
-    SignOffStatus PreviousSignOff,
-    string RecordedBy,
-    DateTimeOffset RecordedAt);
-
-public interface IRecurrenceStore
-{
-    Task InsertAsync(Recurrence recurrence, CancellationToken cancellationToken);
-    Task<IReadOnlyList<Recurrence>> ListAsync(Guid itemId, CancellationToken cancellationToken);
-}
 
 public sealed record RecurrenceRecordedResponse(ItemResponse Item, Recurrence Recurrence) : IVersioned
 {
@@ -68,17 +49,5 @@ public sealed class RecordRecurrenceHandler(IRecurrenceStore recurrences, ISignO
              new FieldChange("recurrence.detectedBy", null, recurrence.DetectedBy),
              new FieldChange("recurrence.description", null, recurrence.Description)], cancellationToken);
         return new RecurrenceRecordedResponse(itemResponse, recurrence);
-    }
-}
-
-public sealed record ListRecurrencesQuery(Guid ItemId) : IQuery<IReadOnlyList<Recurrence>>;
-
-public sealed class ListRecurrencesHandler(IRecurrenceStore recurrences, ItemAccess access)
-    : IQueryHandler<ListRecurrencesQuery, IReadOnlyList<Recurrence>>
-{
-    public async ValueTask<IReadOnlyList<Recurrence>> Handle(ListRecurrencesQuery query, CancellationToken cancellationToken)
-    {
-        await access.GetAsync(query.ItemId, cancellationToken);
-        return await recurrences.ListAsync(query.ItemId, cancellationToken);
     }
 }

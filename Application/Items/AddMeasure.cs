@@ -1,0 +1,33 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Mediator;
+using Rectify.Application.Common;
+using Rectify.Application.Units;
+
+namespace Rectify.Application.Items;
+
+/// <summary>Adds a measure (整改措施) to an item.</summary>
+public sealed record AddMeasureCommand([property: JsonIgnore] Guid ItemId, string Description, Guid? UnitId, DateOnly? DueDate)
+    : ICommand<MeasureChangeResponse>;
+
+public sealed class AddMeasureValidator : AbstractValidator<AddMeasureCommand>
+{
+    public AddMeasureValidator() => RuleFor(x => x.Description).NotEmpty().MaximumLength(ItemFields.TextMax);
+}
+
+public sealed class AddMeasureHandler(IItemStore items, IUnitStore units, ItemAccess access, ItemChange change,
+    OfficeCalendar calendar) : ICommandHandler<AddMeasureCommand, MeasureChangeResponse>
+{
+    public async ValueTask<MeasureChangeResponse> Handle(AddMeasureCommand command, CancellationToken cancellationToken)
+    {
+        var item = await access.GetAsync(command.ItemId, cancellationToken);
+        await MeasureHelpers.CheckUnitAsync(units, command.UnitId, cancellationToken);
+        var before = ItemResponse.From(item, calendar);
+
+        var measure = item.AddMeasure(Guid.CreateVersion7(), command.Description.Trim(), command.UnitId, command.DueDate, calendar.Now);
+        await items.InsertMeasureAsync(measure, cancellationToken);
+        var response = MeasureResponse.From(measure);
+        var itemResponse = await change.SaveAsync(item, before, "measure_added", MeasureHelpers.Describe(null, response), cancellationToken);
+        return new MeasureChangeResponse(itemResponse, response);
+    }
+}

@@ -1,0 +1,27 @@
+using Rectify.Application.Common;
+using Rectify.Domain.Items;
+
+namespace Rectify.Application.Items;
+
+/// <summary>The sign-off state of an item: its chain, where it stands, the current request and every review so far.</summary>
+public sealed record SignOffResponse(
+    Guid ItemId,
+    SignOffStatus Status,
+    string? PendingStep,
+    IReadOnlyList<string> Steps,
+    SignOffRequest? CurrentRequest,
+    IReadOnlyList<SignOffRequest> Requests,
+    IReadOnlyList<SignOffReview> Reviews,
+    DateTimeOffset? SignedOffAt,
+    int Version) : IVersioned;
+
+internal static class SignOffView
+{
+    public static async Task<SignOffResponse> BuildAsync(ISignOffStore store, Item item, CancellationToken cancellationToken)
+    {
+        var requests = await store.ListRequestsAsync(item.Id, cancellationToken);
+        var reviews = await store.ListReviewsAsync(item.Id, cancellationToken);
+        return new SignOffResponse(item.Id, item.SignOffStatus, item.SignOffStep, item.SignOffSteps,
+            requests.Count > 0 ? requests[^1] : null, requests, reviews, item.SignedOffAt, item.Version);
+    }
+}
