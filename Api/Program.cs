@@ -17,7 +17,11 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSwagger();
-app.UseSwaggerUI(options => options.DocumentTitle = "Rectify 督察整改台账");
+app.UseSwaggerUI(options =>
+{
+    options.DocumentTitle = "Rectify 督察整改台账";
+    options.SwaggerEndpoint("/swagger/v1/swagger.json", "Rectify v1");
+});
 app.UseAuthentication();
 app.UseAuthorization();
 

@@ -29,10 +29,21 @@ public static class SwaggerSetup
             {
                 [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
             });
+            options.OrderActionsBy(api => $"{TagOrder(api.ActionDescriptor.EndpointMetadata)} {api.RelativePath}");
             options.SchemaFilter<OptionalSchemaFilter>();
             options.OperationFilter<AuthResponsesFilter>();
             options.SupportNonNullableReferenceTypes();
         });
+
+    private static readonly string[] TagsInReadingOrder = ["Units", "Inspections", "Items", "Statistics", "Audit", "API clients"];
+
+    /// <summary>Swagger UI lists the tags in the order a newcomer meets them, not alphabetically.</summary>
+    private static int TagOrder(IList<object> metadata)
+    {
+        var tag = metadata.OfType<Microsoft.AspNetCore.Http.Metadata.ITagsMetadata>().SelectMany(t => t.Tags).FirstOrDefault() ?? "";
+        var index = Array.FindIndex(TagsInReadingOrder, t => tag.StartsWith(t, StringComparison.Ordinal));
+        return index < 0 ? TagsInReadingOrder.Length : index;
+    }
 
     /// <summary>Every operation behind a key also answers 401 (no or unknown key) and 403 (scope missing).</summary>
     private sealed class AuthResponsesFilter : IOperationFilter
