@@ -1,5 +1,6 @@
 using Mediator;
 using Rectify.Application.Clients;
+using Rectify.Application.Common.Errors;
 using Rectify.Infrastructure.Persistence;
 
 namespace Rectify.Api;
@@ -15,11 +16,21 @@ public static class DatabaseStartup
 
         await using var scope = app.Services.CreateAsyncScope();
         var configuredKey = app.Configuration["Auth:BootstrapAdminKey"];
-        var admin = await scope.ServiceProvider.GetRequiredService<ISender>()
-            .Send(new BootstrapAdminCommand(string.IsNullOrWhiteSpace(configuredKey) ? null : configuredKey));
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Rectify.Startup");
+        CreatedClientResponse? admin;
+        try
+        {
+            admin = await scope.ServiceProvider.GetRequiredService<ISender>()
+                .Send(new BootstrapAdminCommand(string.IsNullOrWhiteSpace(configuredKey) ? null : configuredKey));
+        }
+        catch (ConflictException)
+        {
+            // Another instance starting on the same database stored the same configured key a moment earlier.
+            logger.LogInformation("Another instance created the first admin client; nothing to do.");
+            return;
+        }
         if (admin is null)
             return;
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Rectify.Startup");
         if (configuredKey is { Length: > 0 })
             logger.LogWarning("No API clients existed: created admin client {ClientId} with the key from Auth:BootstrapAdminKey.", admin.Id);
         else

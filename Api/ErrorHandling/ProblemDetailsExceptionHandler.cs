@@ -19,6 +19,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ValidationException e => Validation(e),
             BadHttpRequestException e => BadRequest(e),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
+            ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
             ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
             DomainRuleException e => Rule(e),
             StaleVersionException e => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),

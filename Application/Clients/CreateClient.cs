@@ -20,6 +20,8 @@ public sealed class CreateClientValidator : AbstractValidator<CreateClientComman
         RuleFor(x => x.Scopes).NotEmpty();
         RuleForEach(x => x.Scopes).Must(s => Clients.Scopes.All.Contains(s))
             .WithMessage($"Scopes are {string.Join(", ", Clients.Scopes.All)}.");
+        RuleFor(x => x.UnitId).Null().When(x => x.Scopes?.Contains(Clients.Scopes.Admin) == true)
+            .WithMessage("An admin key manages every unit, so it cannot be bound to one.");
         RuleFor(x => x.Key).MinimumLength(24).When(x => x.Key is not null)
             .WithMessage("A seeded key needs at least 24 characters.");
     }

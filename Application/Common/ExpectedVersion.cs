@@ -11,6 +11,6 @@ public readonly record struct ExpectedVersion(int? Version)
     public void Check(string resource, object id, int storedVersion)
     {
         if (Version is { } expected && expected != storedVersion)
-            throw new StaleVersionException(resource, id, storedVersion);
+            throw new StaleVersionException(resource, id);
     }
 }

@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Rectify.Application.Auditing;
 using Rectify.Application.Common;
+using Rectify.Application.Common.Errors;
 using Rectify.Domain.Inspections;
 
 namespace Rectify.Application.Inspections;
@@ -37,11 +38,13 @@ public sealed class CreateInspectionValidator : AbstractValidator<CreateInspecti
     }
 }
 
-public sealed class CreateInspectionHandler(IInspectionStore inspections, IAuditLog audit, OfficeOptions office, TimeProvider clock)
+public sealed class CreateInspectionHandler(IInspectionStore inspections, IAuditLog audit, OfficeOptions office, TimeProvider clock, ICurrentClient client)
     : ICommandHandler<CreateInspectionCommand, InspectionResponse>
 {
     public async ValueTask<InspectionResponse> Handle(CreateInspectionCommand command, CancellationToken cancellationToken)
     {
+        if (client.UnitId is not null)
+            throw new ForbiddenException("Inspections are shared by every unit; only a key not bound to a unit can change them.");
         var now = clock.GetUtcNow();
         var inspection = new Inspection
         {

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using Rectify.Application.Auditing;
 using Rectify.Application.Common;
+using Rectify.Application.Common.Errors;
 using Rectify.Domain.Common;
 using Rectify.Domain.Inspections;
 
@@ -41,11 +42,13 @@ public sealed class UpdateInspectionValidator : AbstractValidator<UpdateInspecti
     }
 }
 
-public sealed class UpdateInspectionHandler(IInspectionStore inspections, IAuditLog audit, TimeProvider clock)
+public sealed class UpdateInspectionHandler(IInspectionStore inspections, IAuditLog audit, TimeProvider clock, ICurrentClient client)
     : ICommandHandler<UpdateInspectionCommand, InspectionResponse>
 {
     public async ValueTask<InspectionResponse> Handle(UpdateInspectionCommand command, CancellationToken cancellationToken)
     {
+        if (client.UnitId is not null)
+            throw new ForbiddenException("Inspections are shared by every unit; only a key not bound to a unit can change them.");
         var inspection = await inspections.GetAsync(command.Id, cancellationToken);
         command.ExpectedVersion.Check("Inspection", inspection.Id, inspection.Version);
         var before = InspectionResponse.From(inspection);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Rectify.Application.Auditing;
 
 namespace Rectify.Application.Items;
@@ -19,10 +20,10 @@ internal static class AuditedItem
         .Field("aspect", before?.Aspect, after.Aspect)
         .Field("isKey", before?.IsKey, after.IsKey)
         .Field("leadUnitId", before?.LeadUnitId, after.LeadUnitId)
-        .Field("units", Text(before?.Units.Select(u => $"{u.UnitId}:{u.Role}")), Text(after.Units.Select(u => $"{u.UnitId}:{u.Role}")))
+        .Field("units", Text(before?.Units.Select(u => $"{u.UnitId}:{Word(u.Role)}")), Text(after.Units.Select(u => $"{u.UnitId}:{Word(u.Role)}")))
         .Field("responsiblePerson", before?.ResponsiblePerson, after.ResponsiblePerson)
         .Field("responsiblePhone", before?.ResponsiblePhone, after.ResponsiblePhone)
-        .Field("deadlineKinds", Text(before?.DeadlineKinds.Select(k => k.ToString())), Text(after.DeadlineKinds.Select(k => k.ToString())))
+        .Field("deadlineKinds", Text(before?.DeadlineKinds.Select(Word)), Text(after.DeadlineKinds.Select(Word)))
         .Field("dueDate", before?.DueDate, after.DueDate)
         .Field("progressStatus", before?.ProgressStatus, after.ProgressStatus)
         .Field("scheduleStatus", before?.ScheduleStatus, after.ScheduleStatus)
@@ -34,6 +35,8 @@ internal static class AuditedItem
         .Field("externalRefs", Text(before?.ExternalRefs.Select(r => $"{r.System}/{r.Id}")), Text(after.ExternalRefs.Select(r => $"{r.System}/{r.Id}")))
         .Field("measures", before?.Measures, after.Measures)
         .ToList();
+
+    private static string Word<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
     private static string? Text(IEnumerable<string>? values) => values is null ? null : string.Join(", ", values);
 }

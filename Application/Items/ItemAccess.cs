@@ -33,6 +33,17 @@ public sealed class ItemAccess(ICurrentClient client, IUnitStore units, IItemSto
         await items.FindAsync(itemId, await ScopePatternAsync(cancellationToken), cancellationToken)
         ?? throw new NotFoundException("Item", itemId);
 
+    /// <summary>Who works on an item is decided by its lead: a unit-bound key reassigns only items its part of the tree leads.</summary>
+    public async Task EnsureLeadsAsync(Item item, CancellationToken cancellationToken)
+    {
+        if (client.UnitId is not { } own)
+            return;
+        var ownUnit = await units.FindAsync(own, cancellationToken);
+        var lead = await units.FindAsync(item.LeadUnitId, cancellationToken);
+        if (ownUnit is null || lead is null || !lead.IsAtOrBelow(ownUnit))
+            throw new ForbiddenException("Only the lead unit (or a key not bound to a unit) can change who works on this item.");
+    }
+
     /// <summary>A unit-bound key may assign work only within its own part of the tree.</summary>
     public async Task EnsureWithinScopeAsync(Guid leadUnitId, CancellationToken cancellationToken)
     {

@@ -36,17 +36,26 @@ internal static class ItemFields
 
     public static IRuleBuilderOptions<T, IReadOnlyList<ItemUnitInput>?> OtherUnits<T>(this IRuleBuilder<T, IReadOnlyList<ItemUnitInput>?> rule) =>
         rule.Must(units => units is null || units.Count <= 50).WithMessage("At most 50 units.")
-            .Must(units => units is null || units.All(u => u.Role is not null and not UnitRole.Lead))
+            .Must(units => units is null || units.All(u => u is { Role: not null and not UnitRole.Lead }))
             .WithMessage("Each unit needs a role: responsible, cooperating, supervising or acceptance (the lead unit is leadUnitId).");
 
     public static IRuleBuilderOptions<T, IReadOnlyList<ExternalRefInput>?> ExternalRefList<T>(this IRuleBuilder<T, IReadOnlyList<ExternalRefInput>?> rule) =>
-        rule.Must(refs => refs is null || (refs.Count <= 10 && refs.All(r =>
+        rule.Must(refs => refs is null || (refs.Count <= 10 && refs.All(r => r is not null &&
                 !string.IsNullOrWhiteSpace(r.System) && r.System.Length <= 100 && !string.IsNullOrWhiteSpace(r.Id) && r.Id.Length <= 100)))
             .WithMessage("At most 10 external references, each with a system and an id of at most 100 characters.");
 
+    /// <summary>The largest quantity both dialects store exactly: DECIMAL(18, 4) on SQL Server.</summary>
+    public const decimal QuantityMax = 99_999_999_999_999.9999m;
+
     public static IRuleBuilderOptions<T, QuantityInput?> QuantityShape<T>(this IRuleBuilder<T, QuantityInput?> rule) =>
-        rule.Must(q => q is null || ((q.Target ?? 0) >= 0 && (q.Unit?.Length ?? 0) <= 20))
-            .WithMessage("quantity.target is not negative and quantity.unit has at most 20 characters.");
+        rule.Must(q => q is null || (IsQuantity(q.Target) && (q.Unit?.Length ?? 0) <= 20))
+            .WithMessage($"quantity.target is between 0 and {QuantityMax} with at most 4 decimals; quantity.unit has at most 20 characters.");
+
+    public static IRuleBuilderOptions<T, decimal?> Quantity<T>(this IRuleBuilder<T, decimal?> rule) =>
+        rule.Must(IsQuantity).WithMessage($"A quantity is between 0 and {QuantityMax} with at most 4 decimals.");
+
+    private static bool IsQuantity(decimal? value) =>
+        value is null || (value >= 0 && value <= QuantityMax && decimal.Round(value.Value, 4) == value);
 
     /// <summary>The lead unit plus the others, each an existing, active unit; a bad one is a 400 on its field.</summary>
     public static async Task<IReadOnlyList<ItemUnit>> ResolveUnitsAsync(IUnitStore units, Guid leadUnitId,
@@ -74,7 +83,8 @@ internal static class ItemFields
     }
 
     public static IReadOnlyList<ExternalRef> ToRefs(IReadOnlyList<ExternalRefInput>? refs) =>
-        (refs ?? []).Select(r => new ExternalRef(r.System.Trim(), r.Id.Trim())).Distinct().ToList();
+        (refs ?? []).Select(r => new ExternalRef(r.System.Trim(), r.Id.Trim())).Distinct()
+            .OrderBy(r => r.System, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
 
     public static async Task EnsureUniqueAsync(IItemStore items, Item item, Guid? exceptId, CancellationToken cancellationToken)
     {

@@ -60,6 +60,6 @@ public sealed class ListItemsHandler(IItemStore items, IUnitStore units, ItemAcc
             query.DueTo, query.IsKey, query.Q, query.UpdatedSince, query.Sort, await access.ScopePatternAsync(cancellationToken),
             today, today.AddDays(calendar.Thresholds.YellowDays), today.AddDays(calendar.Thresholds.BlueDays));
         var page = await items.ListAsync(criteria, query.Limit, query.Cursor, cancellationToken);
-        return page.Map(row => ItemResponse.From(row.Item, row.Measures, calendar.Evaluate(row.Item)));
+        return page.Map(row => ItemResponse.From(row.Item, row.Measures, calendar.Evaluate(row.Item, today)));
     }
 }

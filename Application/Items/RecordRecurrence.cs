@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Rectify.Application.Auditing;
 using Rectify.Application.Common;
+using Rectify.Application.Common.Errors;
 
 namespace Rectify.Application.Items;
 
@@ -35,6 +36,8 @@ public sealed class RecordRecurrenceHandler(IRecurrenceStore recurrences, ISignO
     {
         var item = await access.GetAsync(command.ItemId, cancellationToken);
         var before = ItemResponse.From(item, calendar);
+        if (command.DetectedOn > calendar.Today)
+            throw InvalidField.Because("detectedOn", "A recurrence cannot be detected after today.");
         var previousSignOff = item.SignOffStatus;
         item.Reopen(command.NewDueDate!.Value);
         if (await signOffs.FindPendingRequestAsync(item.Id, cancellationToken) is { } pending)

@@ -3,6 +3,7 @@ using FluentValidation;
 using Mediator;
 using Rectify.Application.Auditing;
 using Rectify.Application.Common;
+using Rectify.Application.Common.Errors;
 using Rectify.Domain.Items;
 
 namespace Rectify.Application.Items;
@@ -35,7 +36,7 @@ public sealed class ReportProgressValidator : AbstractValidator<ReportProgressCo
         RuleFor(x => x.Summary).NotEmpty().MaximumLength(ItemFields.TextMax);
         RuleFor(x => x.ProgressStatus).NotNull().IsInEnum();
         RuleFor(x => x.ScheduleStatus).IsInEnum();
-        RuleFor(x => x.QuantityDone).GreaterThanOrEqualTo(0);
+        RuleFor(x => x.QuantityDone).Quantity();
         RuleFor(x => x.Obstacles).MaximumLength(ItemFields.TextMax);
         RuleFor(x => x.Evidence).EvidenceCount();
         RuleForEach(x => x.Evidence).SetValidator(new EvidenceValidator());
@@ -50,6 +51,8 @@ public sealed class ReportProgressHandler(IProgressStore reports, ItemAccess acc
         var item = await access.GetAsync(command.ItemId, cancellationToken);
         var before = ItemResponse.From(item, calendar);
         var reportedOn = command.ReportedOn!.Value;
+        if (reportedOn > calendar.Today)
+            throw InvalidField.Because("reportedOn", "A progress report cannot be dated after today.");
         var report = new ProgressReport(Guid.CreateVersion7(), item.Id, reportedOn, command.Summary.Trim(),
             command.ProgressStatus!.Value, command.ScheduleStatus, command.QuantityDone, command.Obstacles,
             command.Evidence ?? [], client.Name, calendar.Now);

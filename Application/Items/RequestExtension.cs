@@ -27,7 +27,7 @@ public sealed class RequestExtensionHandler(IExtensionStore extensions, ItemAcce
         var item = await access.GetAsync(command.ItemId, cancellationToken);
         var before = ItemResponse.From(item, calendar);
         var requested = command.RequestedDueDate!.Value;
-        item.EnsureCanRequestExtension(requested, calendar.Today, await extensions.HasPendingAsync(item.Id, cancellationToken));
+        item.EnsureCanRequestExtension(requested, calendar.Today, await extensions.FindPendingAsync(item.Id, cancellationToken) is not null);
 
         var extension = new Extension
         {

@@ -31,10 +31,10 @@ public sealed class ReviewSignOffHandler(ISignOffStore signOffs, ItemAccess acce
         var item = await access.GetAsync(command.ItemId, cancellationToken);
         var before = ItemResponse.From(item, calendar);
         var reviewedVersion = item.Version;
-        var request = await signOffs.FindPendingRequestAsync(item.Id, cancellationToken);
+        var request = await signOffs.FindPendingRequestAsync(item.Id, cancellationToken)
+                      ?? throw new DomainRuleException("no_pending_sign_off",
+                          $"Item '{item.Code}' has no sign-off request awaiting review (it is {item.SignOffStatus}).");
         var step = command.Decision == ReviewDecision.Approved ? item.ApproveSignOffStep(calendar.Now) : item.ReturnSignOff();
-        if (request is null)
-            throw new DomainRuleException("no_pending_sign_off", $"Item '{item.Code}' has no sign-off request awaiting review.");
 
         var review = new SignOffReview(Guid.CreateVersion7(), request.Id, item.Id, step, item.SignOffSteps[step],
             command.Decision, command.ReviewerName.Trim(), command.Comment, command.DocumentNumber, reviewedVersion,

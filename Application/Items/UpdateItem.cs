@@ -86,6 +86,7 @@ public sealed class UpdateItemHandler(IItemStore items, IUnitStore units, ItemAc
             item.ExternalRefs = ItemFields.ToRefs(patch.ExternalRefs.Value);
         if (patch.LeadUnitId.HasValue || patch.Units.HasValue)
         {
+            await access.EnsureLeadsAsync(item, cancellationToken);
             var lead = patch.LeadUnitId.Or(item.LeadUnitId);
             var others = patch.Units.HasValue
                 ? patch.Units.Value
@@ -100,6 +101,7 @@ public sealed class UpdateItemHandler(IItemStore items, IUnitStore units, ItemAc
 
         if (AuditedItem.Changes(before, ItemResponse.From(item, calendar)).Count == 0)
             return before;
+        item.EnsureEditable();
         return await change.SaveAsync(item, before, "updated", [], cancellationToken);
     }
 }

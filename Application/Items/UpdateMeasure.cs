@@ -48,6 +48,8 @@ public sealed class UpdateMeasureHandler(IItemStore items, IUnitStore units, Ite
         measure.Description = patch.Description.Or(measure.Description).Trim();
         measure.UnitId = patch.UnitId.Or(measure.UnitId);
         measure.DueDate = patch.DueDate.Or(measure.DueDate);
+        if (patch.ImplementedOn is { HasValue: true, Value: { } on } && on > calendar.Today)
+            throw InvalidField.Because("implementedOn", "A measure cannot be implemented after today.");
         if (patch.Implemented.HasValue || patch.ImplementedOn.HasValue)
             item.SetMeasureImplemented(measure, patch.Implemented.Or(measure.Implemented),
                 patch.ImplementedOn.Or(measure.ImplementedOn), calendar.Today, calendar.Now);
@@ -56,6 +58,7 @@ public sealed class UpdateMeasureHandler(IItemStore items, IUnitStore units, Ite
         var details = MeasureHelpers.Describe(measureBefore, measureAfter);
         if (details.Count == 0)
             return new MeasureChangeResponse(before, measureBefore);
+        item.EnsureEditable();
         measure.Touch(calendar.Now);
         await items.UpdateMeasureAsync(measure, cancellationToken);
         var itemResponse = await change.SaveAsync(item, before, "measure_updated",

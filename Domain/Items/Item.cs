@@ -108,8 +108,12 @@ public sealed class Item
             throw new DomainRuleException("one_lead_unit", "An item has exactly one lead unit.");
         if (units.Select(u => u.UnitId).Distinct().Count() != units.Count)
             throw new DomainRuleException("unit_assigned_twice", "A unit can hold only one role on an item.");
-        Units = units;
+        Units = InCanonicalOrder(units);
     }
+
+    /// <summary>Lead first, then by role and id: the same set of units always reads the same way.</summary>
+    public static IReadOnlyList<ItemUnit> InCanonicalOrder(IEnumerable<ItemUnit> units) =>
+        units.OrderBy(u => u.Role).ThenBy(u => u.UnitId).ToList();
 
     /// <summary>
     /// The deadline is a set of kinds plus a due date; by_date needs the date. The first due date an item gets
@@ -138,10 +142,6 @@ public sealed class Item
         return measure;
     }
 
-    public Measure FindMeasure(Guid measureId) =>
-        Measures.SingleOrDefault(m => m.Id == measureId)
-        ?? throw new KeyNotFoundException($"Measure '{measureId}' does not belong to item '{Code}'.");
-
     /// <summary>A completed item has all its measures implemented; taking one back would contradict that.</summary>
     public void SetMeasureImplemented(Measure measure, bool implemented, DateOnly? implementedOn, DateOnly today, DateTimeOffset now)
     {
@@ -158,7 +158,7 @@ public sealed class Item
     public void ReportProgress(ProgressStatus status, ScheduleStatus? schedule, decimal? quantityDone, string? obstacles,
         DateTimeOffset now)
     {
-        if (SignOffStatus == SignOffStatus.SignedOff && status != ProgressStatus.Completed)
+        if (SignOffStatus == SignOffStatus.SignedOff)
             throw new DomainRuleException("signed_off",
                 $"Item '{Code}' is signed off; record a recurrence to reopen it.");
         if (SignOffStatus == SignOffStatus.Requested && status != ProgressStatus.Completed)
@@ -249,9 +249,16 @@ public sealed class Item
                 $"The requested date must be after the current due date {due:yyyy-MM-dd}.");
     }
 
-    /// <summary>An approved extension moves the due date; the original one stays for on-time statistics.</summary>
+    /// <summary>
+    /// An approved extension moves the due date; the original one stays for on-time statistics. The item must still
+    /// be open and the date still later than the current one, which may have moved since the request.
+    /// </summary>
     public void ApplyExtension(Extension extension)
     {
+        EnsureOpen("extend");
+        if (DueDate is { } due && extension.RequestedDueDate <= due)
+            throw new DomainRuleException("extension_not_later",
+                $"The requested date {extension.RequestedDueDate:yyyy-MM-dd} is no longer after the due date {due:yyyy-MM-dd}.");
         var kinds = DeadlineKinds.Contains(DeadlineKind.ByDate) ? DeadlineKinds : [.. DeadlineKinds, DeadlineKind.ByDate];
         SetDeadline(kinds, extension.RequestedDueDate);
     }
@@ -273,6 +280,18 @@ public sealed class Item
         RecurrenceCount++;
         var kinds = DeadlineKinds.Contains(DeadlineKind.ByDate) ? DeadlineKinds : [.. DeadlineKinds, DeadlineKind.ByDate];
         SetDeadline(kinds, newDueDate);
+    }
+
+    /// <summary>
+    /// While sign-off is under review, or after it, the item's content is what was signed: it cannot be edited
+    /// (a return, or a recurrence, opens it again).
+    /// </summary>
+    public void EnsureEditable()
+    {
+        if (SignOffStatus is SignOffStatus.Requested or SignOffStatus.SignedOff)
+            throw new DomainRuleException(SignOffStatus == SignOffStatus.Requested ? "sign_off_pending" : "signed_off",
+                $"Item '{Code}' is {(SignOffStatus == SignOffStatus.Requested ? "under sign-off review" : "signed off")}; " +
+                "what was submitted cannot change.");
     }
 
     public void Touch(DateTimeOffset now)

@@ -46,40 +46,43 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
         _transaction = null;
     }
 
-    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
-    {
-        var connection = await ConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<T>(Command(sql, parameters, cancellationToken))).AsList();
-    }
+    public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<T>>(async (connection, command) => (await connection.QueryAsync<T>(command)).AsList(),
+            sql, parameters, cancellationToken);
 
-    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
-    {
-        var connection = await ConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
-    }
+    public Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        RunAsync((connection, command) => connection.QuerySingleOrDefaultAsync<T>(command), sql, parameters, cancellationToken);
 
-    public async Task<T> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
-    {
-        var connection = await ConnectionAsync(cancellationToken);
-        return (await connection.ExecuteScalarAsync<T>(Command(sql, parameters, cancellationToken)))!;
-    }
+    public Task<T> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
+        RunAsync(async (connection, command) => (await connection.ExecuteScalarAsync<T>(command))!, sql, parameters,
+            cancellationToken);
 
-    /// <summary>Runs a write; a unique or foreign-key violation the checks before it missed (a race) is a 409.</summary>
-    public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
+        RunAsync((connection, command) => connection.ExecuteAsync(command), sql, parameters, cancellationToken);
+
+    /// <summary>
+    /// Runs one statement in the current transaction. What a race can still cause after the checks before it — a
+    /// unique or foreign-key violation, or SQL Server choosing this transaction as a deadlock victim — is a 409:
+    /// the client retries, and nothing was half-written because the transaction rolls back.
+    /// </summary>
+    private async Task<T> RunAsync<T>(Func<DbConnection, CommandDefinition, Task<T>> run, string sql, object? parameters,
+        CancellationToken cancellationToken)
     {
         var connection = await ConnectionAsync(cancellationToken);
         try
         {
-            return await connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+            return await run(connection, new CommandDefinition(sql, parameters, _transaction, cancellationToken: cancellationToken));
         }
         catch (Exception e) when (e is SqliteException { SqliteErrorCode: SqliteConstraintViolation }
-                                       or SqlException { Number: 2627 or 2601 or 547 })
+                                       or SqlException { Number: 2627 or 2601 or 547 or SqlServerDeadlockVictim })
         {
-            throw new ConflictException("The change conflicts with stored data: a duplicate, or a reference to something missing.");
+            throw new ConflictException("The change conflicts with a concurrent or stored one (a duplicate, a missing " +
+                                        "reference, or a simultaneous change); nothing was written, retry.");
         }
     }
 
     private const int SqliteConstraintViolation = 19;
+    private const int SqlServerDeadlockVictim = 1205;
 
     public string Pick(DialectSql sql) => sql.For(Dialect);
 
@@ -97,9 +100,6 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
         if (_connection is not null)
             await _connection.DisposeAsync();
     }
-
-    private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
-        new(sql, parameters, _transaction, cancellationToken: cancellationToken);
 
     private async ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
         _connection ??= await factory.OpenAsync(cancellationToken);

@@ -30,7 +30,7 @@ internal sealed class InspectionStore(DbSession db) : IInspectionStore
     public async Task UpdateAsync(Inspection inspection, CancellationToken cancellationToken)
     {
         if (await db.ExecuteAsync(InspectionSql.Update, Parameters(inspection), cancellationToken) == 0)
-            throw new StaleVersionException("Inspection", inspection.Id, null);
+            throw new StaleVersionException("Inspection", inspection.Id);
     }
 
     public async Task<int> CountItemsUnderReviewAsync(Guid inspectionId, CancellationToken cancellationToken) =>

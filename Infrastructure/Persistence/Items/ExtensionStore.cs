@@ -13,8 +13,9 @@ internal sealed class ExtensionStore(DbSession db) : IExtensionStore
         (await db.QuerySingleOrDefaultAsync<ExtensionRow>(ExtensionSql.Find, new { Id = extensionId, ItemId = itemId },
             cancellationToken))?.ToExtension();
 
-    public async Task<bool> HasPendingAsync(Guid itemId, CancellationToken cancellationToken) =>
-        await db.ExecuteScalarAsync<long>(ExtensionSql.CountPending, new { ItemId = itemId }, cancellationToken) > 0;
+    public async Task<Extension?> FindPendingAsync(Guid itemId, CancellationToken cancellationToken) =>
+        (await db.QuerySingleOrDefaultAsync<ExtensionRow>(ExtensionSql.FindPending, new { ItemId = itemId }, cancellationToken))
+        ?.ToExtension();
 
     /// <summary>Decides a pending request; a request decided meanwhile by someone else is a conflict.</summary>
     public async Task UpdateAsync(Extension extension, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ internal sealed class ItemStore(DbSession db) : IItemStore
 
     public async Task<Item?> FindAsync(Guid id, string? scopePattern, CancellationToken cancellationToken)
     {
-        var row = await db.QuerySingleOrDefaultAsync<ItemRow>(ItemSql.FindById, new { Id = id, ScopePattern = scopePattern },
+        var row = await db.QuerySingleOrDefaultAsync<ItemRow>(db.Pick(ItemSql.FindById), new { Id = id, ScopePattern = scopePattern },
             cancellationToken);
         if (row is null)
             return null;
@@ -98,7 +98,7 @@ internal sealed class ItemStore(DbSession db) : IItemStore
     public async Task UpdateAsync(Item item, CancellationToken cancellationToken)
     {
         if (await db.ExecuteAsync(ItemSql.Update, Parameters(item), cancellationToken) == 0)
-            throw new StaleVersionException("Item", item.Id, null);
+            throw new StaleVersionException("Item", item.Id);
         await db.ExecuteAsync(ItemSql.DeleteUnits, new { ItemId = item.Id }, cancellationToken);
         await db.ExecuteAsync(ItemSql.DeleteRefs, new { ItemId = item.Id }, cancellationToken);
         await WriteUnitsAndRefsAsync(item, cancellationToken);
@@ -131,7 +131,7 @@ internal sealed class ItemStore(DbSession db) : IItemStore
         var refs = (await db.QueryAsync<RefRow>(ItemSql.RefsOfItems, new { Ids = db.IdList(ids) }, cancellationToken))
             .ToLookup(r => r.ItemId, r => new ExternalRef(r.System, r.ExternalId));
         return rows.Select(r => r.ToItem(
-                units[r.Id].OrderBy(u => u.Role).ToList(),
+                Item.InCanonicalOrder(units[r.Id]),
                 refs[r.Id].OrderBy(x => x.System, StringComparer.Ordinal).ThenBy(x => x.Id, StringComparer.Ordinal).ToList()))
             .ToList();
     }

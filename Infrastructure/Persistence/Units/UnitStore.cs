@@ -8,12 +8,17 @@ namespace Rectify.Infrastructure.Persistence.Units;
 internal sealed class UnitStore(DbSession db) : IUnitStore
 {
     public async Task<OrgUnit?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        (await db.QuerySingleOrDefaultAsync<UnitRow>(UnitSql.FindById, new { Id = id }, cancellationToken))?.ToUnit();
+        (await db.QuerySingleOrDefaultAsync<UnitRow>(db.Pick(UnitSql.FindById), new { Id = id }, cancellationToken))?.ToUnit();
 
-    public async Task<IReadOnlyList<OrgUnit>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
-        ids.Count == 0
-            ? []
-            : (await db.QueryAsync<UnitRow>(UnitSql.FindByIds, new { Ids = db.IdList(ids) }, cancellationToken)).Select(r => r.ToUnit()).ToList();
+    /// <summary>In batches: SQL Server takes at most 2,100 parameters in one statement.</summary>
+    public async Task<IReadOnlyList<OrgUnit>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var units = new List<OrgUnit>(ids.Count);
+        foreach (var batch in ids.Chunk(1000))
+            units.AddRange((await db.QueryAsync<UnitRow>(UnitSql.FindByIds, new { Ids = db.IdList(batch) }, cancellationToken))
+                .Select(r => r.ToUnit()));
+        return units;
+    }
 
     public async Task<bool> CodeExistsAsync(string code, Guid? exceptId, CancellationToken cancellationToken) =>
         await db.ExecuteScalarAsync<long>(UnitSql.CodeExists, new { Code = code, ExceptId = exceptId }, cancellationToken) > 0;
@@ -42,7 +47,7 @@ internal sealed class UnitStore(DbSession db) : IUnitStore
     public async Task UpdateAsync(OrgUnit unit, CancellationToken cancellationToken)
     {
         if (await db.ExecuteAsync(UnitSql.Update, Parameters(unit), cancellationToken) == 0)
-            throw new StaleVersionException("Unit", unit.Id, null);
+            throw new StaleVersionException("Unit", unit.Id);
     }
 
     private static object Parameters(OrgUnit unit) => new

@@ -325,7 +325,7 @@ public sealed class SignOffTests : ItemTest
         await Admin.RequestSignOffAsync(itemId);
 
         using var response = await Admin.PostAsJsonAsync($"{ItemUri(itemId)}/progress",
-            new { reportedOn = "2026-03-16", summary = "返工", progressStatus = "in_progress" });
+            new { reportedOn = "2026-03-15", summary = "返工", progressStatus = "in_progress" });
 
         await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.That((await Admin.GetItemAsync(itemId)).Body["progressStatus"].Text(), Is.EqualTo("completed"));

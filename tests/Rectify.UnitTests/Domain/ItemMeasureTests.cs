@@ -76,13 +76,4 @@ public sealed class ItemMeasureTests
         Assert.That(measure.Implemented, Is.True);
         Assert.That(measure.ImplementedOn, Is.EqualTo(Today));
     }
-
-    [Test]
-    public void FindMeasure_WhenMeasureBelongsToAnotherItem_ThrowsKeyNotFound()
-    {
-        var item = AtProgress(ProgressStatus.InProgress);
-
-        Assert.That(() => item.FindMeasure(Guid.NewGuid()), Throws.TypeOf<KeyNotFoundException>());
-        Assert.That(item.FindMeasure(item.Measures.Single().Id), Is.SameAs(item.Measures.Single()));
-    }
 }

@@ -11,7 +11,7 @@ CREATE TABLE Inspections (
     FeedbackDate   DATE NULL,
     PlanDueDate    DATE NULL,
     DocumentNumber NVARCHAR(200) NULL,
-    SignOffSteps   NVARCHAR(2000) NOT NULL,
+    SignOffSteps   NVARCHAR(MAX) NOT NULL,
     Version        INT NOT NULL,
     CreatedAt      DATETIMEOFFSET(7) NOT NULL,
     UpdatedAt      DATETIMEOFFSET(7) NOT NULL
