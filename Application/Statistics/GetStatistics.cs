@@ -7,6 +7,7 @@ using Rectify.Application.Inspections;
 using Rectify.Application.Items;
 using Rectify.Application.Units;
 using Rectify.Domain.Items;
+using Rectify.Domain.Units;
 
 namespace Rectify.Application.Statistics;
 
@@ -100,18 +101,19 @@ public sealed class GetStatisticsHandler(
             .ToList();
         var unitsById = (await units.FindManyAsync(holders.Select(a => a.UnitId).Distinct().ToList(), cancellationToken))
             .ToDictionary(u => u.Id);
-        var grouped = unitsById.Keys.ToHashSet();
+        // A unit-bound key gets groups only for units within its reach: outside it sees only part of the picture,
+        // and a figure labelled with another unit's name would misstate that unit.
+        var scopePath = scopePattern?.TrimEnd('%');
+        bool WithinReach(OrgUnit unit) => scopePath is null || unit.Path.StartsWith(scopePath, StringComparison.Ordinal);
+        var grouped = unitsById.Values.Where(WithinReach).Select(u => u.Id).ToHashSet();
 
         if (rollUp)
         {
-            // The units above the holders, as far as a unit-bound key reaches: above its own unit it sees only part
-            // of the picture, and a figure labelled with the county's name would misstate the county.
-            var scopePath = scopePattern?.TrimEnd('%');
             var above = unitsById.Values.SelectMany(u => PathIds(u.Path)).Where(id => !unitsById.ContainsKey(id)).Distinct().ToList();
             foreach (var unit in await units.FindManyAsync(above, cancellationToken))
             {
                 unitsById[unit.Id] = unit;
-                if (scopePath is null || unit.Path.StartsWith(scopePath, StringComparison.Ordinal))
+                if (WithinReach(unit))
                     grouped.Add(unit.Id);
             }
         }
@@ -121,7 +123,7 @@ public sealed class GetStatisticsHandler(
         {
             if (!unitsById.TryGetValue(assignment.UnitId, out var holder))
                 continue;
-            IEnumerable<Guid> counted = rollUp ? PathIds(holder.Path).Where(grouped.Contains) : [holder.Id];
+            var counted = (rollUp ? PathIds(holder.Path) : [holder.Id]).Where(grouped.Contains);
             foreach (var unitId in counted)
             {
                 if (!itemsOf.TryGetValue(unitId, out var set))
