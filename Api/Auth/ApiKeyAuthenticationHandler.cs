@@ -26,7 +26,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
 
         var client = await clients.FindByKeyHashAsync(ApiKey.Hash(values.ToString().Trim()), Context.RequestAborted);
-        if (client is not { Active: true })
+        if (client is not { CanAuthenticate: true })
             return AuthenticateResult.Fail("The API key is not valid.");
 
         List<Claim> claims =

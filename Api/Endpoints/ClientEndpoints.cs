@@ -10,7 +10,7 @@ public static class ClientEndpoints
 {
     public static IEndpointRouteBuilder MapClientEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/clients").WithTags("API clients 接口客户端").RequireAuthorization(Scopes.Admin);
+        var group = app.MapGroup("/api/v1/clients").WithTags("API clients 接口客户端").RequireAuthorization(Scopes.Admin).WithETags();
 
         group.MapPost("", CreateClient)
             .WithSummary("Issue an API key 创建接口密钥")
@@ -24,6 +24,11 @@ public static class ClientEndpoints
             .WithSummary("Get an API client 查看接口客户端")
             .WithDescription("The client's name, scopes and unit; never its key.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", DeactivateClient)
+            .WithSummary("Revoke an API key 停用接口密钥")
+            .WithDescription("The client stays listed, and the audit trail keeps naming it, but its key stops working at once. Needs If-Match with the client's ETag (428 without, 412 when stale). Keys bound to a unit also stop working while that unit is inactive.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
         return app;
     }
 
@@ -33,6 +38,10 @@ public static class ClientEndpoints
         var client = await sender.Send(command, cancellationToken);
         return TypedResults.Created($"/api/v1/clients/{client.Id}", client);
     }
+
+    private static async Task<Ok<ClientResponse>> DeactivateClient(Guid id, HttpRequest request, ISender sender,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new DeactivateClientCommand(id, Versioning.IfMatch(request)), cancellationToken));
 
     private static async Task<Ok<ClientResponse>> GetClient(Guid id, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new GetClientQuery(id), cancellationToken));

@@ -1,10 +1,12 @@
+using Rectify.Application.Common;
+
 namespace Rectify.Application.Clients;
 
 public sealed record ClientResponse(Guid Id, string Name, IReadOnlyList<string> Scopes, Guid? UnitId, bool Active,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt, int Version) : IVersioned
 {
     public static ClientResponse From(ApiClient client) =>
-        new(client.Id, client.Name, client.Scopes, client.UnitId, client.Active, client.CreatedAt);
+        new(client.Id, client.Name, client.Scopes, client.UnitId, client.Active, client.CreatedAt, client.Version);
 }
 
 /// <summary>The answer to creating a client: the only time its key is ever shown.</summary>

@@ -37,7 +37,7 @@ public sealed class CreateClientHandler(IClientStore clients, IUnitStore units, 
 
         var key = command.Key ?? ApiKey.Generate();
         var client = new ApiClient(Guid.CreateVersion7(), command.Name.Trim(), command.Scopes.Distinct().ToList(),
-            command.UnitId, true, clock.GetUtcNow());
+            command.UnitId, Active: true, UnitActive: true, Version: 1, clock.GetUtcNow());
         await clients.InsertAsync(client, ApiKey.Hash(key), cancellationToken);
         await audit.RecordAsync("client", client.Id, "created",
             [new FieldChange("name", null, client.Name), new FieldChange("scopes", null, client.Scopes),

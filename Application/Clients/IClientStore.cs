@@ -9,4 +9,7 @@ public interface IClientStore
     Task<bool> AnyAsync(CancellationToken cancellationToken);
     Task<Page<ApiClient>> ListAsync(int limit, string? cursor, CancellationToken cancellationToken);
     Task InsertAsync(ApiClient client, string keyHash, CancellationToken cancellationToken);
+
+    /// <summary>Writes the active flag over the version read; 412 when someone else changed the client first.</summary>
+    Task UpdateActiveAsync(ApiClient client, CancellationToken cancellationToken);
 }

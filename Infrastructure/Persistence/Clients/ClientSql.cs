@@ -2,22 +2,32 @@ namespace Rectify.Infrastructure.Persistence.Clients;
 
 internal static class ClientSql
 {
-    private const string Columns = "Seq, Id, Name, Scopes, UnitId, Active, CreatedAt";
+    /// <summary>A key bound to a unit works only while that unit is active.</summary>
+    private const string Select = """
+        SELECT c.Seq, c.Id, c.Name, c.Scopes, c.UnitId, c.Active, c.Version, c.CreatedAt,
+               CASE WHEN u.Active = 0 THEN 0 ELSE 1 END AS UnitActive
+        FROM Clients c LEFT JOIN Units u ON u.Id = c.UnitId
+        """;
 
-    public const string FindById = $"SELECT {Columns} FROM Clients WHERE Id = @Id";
+    public const string FindById = $"{Select} WHERE c.Id = @Id";
 
-    public const string FindByKeyHash = $"SELECT {Columns} FROM Clients WHERE KeyHash = @KeyHash";
+    public const string FindByKeyHash = $"{Select} WHERE c.KeyHash = @KeyHash";
 
     public const string Count = "SELECT COUNT(*) FROM Clients";
 
     public static readonly DialectSql List = DialectSql.Limited($"""
-        SELECT {Columns} FROM Clients
-        WHERE Seq > @AfterSeq
-        ORDER BY Seq
+        {Select}
+        WHERE c.Seq > @AfterSeq
+        ORDER BY c.Seq
         """);
 
     public const string Insert = """
-        INSERT INTO Clients (Id, Name, KeyHash, Scopes, UnitId, Active, CreatedAt)
-        VALUES (@Id, @Name, @KeyHash, @Scopes, @UnitId, @Active, @CreatedAt)
+        INSERT INTO Clients (Id, Name, KeyHash, Scopes, UnitId, Active, Version, CreatedAt)
+        VALUES (@Id, @Name, @KeyHash, @Scopes, @UnitId, @Active, @Version, @CreatedAt)
+        """;
+
+    public const string UpdateActive = """
+        UPDATE Clients SET Active = @Active, Version = @Version
+        WHERE Id = @Id AND Version = @PreviousVersion
         """;
 }

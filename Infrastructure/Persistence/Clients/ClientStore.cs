@@ -1,4 +1,5 @@
 using Rectify.Application.Clients;
+using Rectify.Application.Common.Errors;
 using Rectify.Application.Common.Paging;
 
 namespace Rectify.Infrastructure.Persistence.Clients;
@@ -27,8 +28,15 @@ internal sealed class ClientStore(DbSession db) : IClientStore
         await db.ExecuteAsync(ClientSql.Insert, new
         {
             client.Id, client.Name, KeyHash = keyHash, Scopes = string.Join(' ', client.Scopes), client.UnitId,
-            client.Active, client.CreatedAt,
+            client.Active, client.Version, client.CreatedAt,
         }, cancellationToken);
+
+    public async Task UpdateActiveAsync(ApiClient client, CancellationToken cancellationToken)
+    {
+        if (await db.ExecuteAsync(ClientSql.UpdateActive,
+                new { client.Id, client.Active, client.Version, PreviousVersion = client.Version - 1 }, cancellationToken) == 0)
+            throw new StaleVersionException("Client", client.Id);
+    }
 
     private sealed class ClientRow
     {
@@ -38,9 +46,11 @@ internal sealed class ClientStore(DbSession db) : IClientStore
         public string Scopes { get; init; } = "";
         public Guid? UnitId { get; init; }
         public bool Active { get; init; }
+        public int Version { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
+        public bool UnitActive { get; init; }
 
         public ApiClient ToClient() =>
-            new(Id, Name, Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), UnitId, Active, CreatedAt);
+            new(Id, Name, Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), UnitId, Active, UnitActive, Version, CreatedAt);
     }
 }

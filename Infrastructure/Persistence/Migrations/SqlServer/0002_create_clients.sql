@@ -6,5 +6,6 @@ CREATE TABLE Clients (
     Scopes    NVARCHAR(100)    NOT NULL,
     UnitId    UNIQUEIDENTIFIER NULL CONSTRAINT FK_Clients_Unit REFERENCES Units (Id),
     Active    BIT              NOT NULL,
+    Version   INT              NOT NULL,
     CreatedAt DATETIMEOFFSET(7) NOT NULL
 );

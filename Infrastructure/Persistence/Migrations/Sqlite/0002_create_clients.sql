@@ -6,5 +6,6 @@ CREATE TABLE Clients (
     Scopes    TEXT    NOT NULL,
     UnitId    TEXT    NULL REFERENCES Units (Id),
     Active    INTEGER NOT NULL,
+    Version   INTEGER NOT NULL,
     CreatedAt TEXT    NOT NULL
 );

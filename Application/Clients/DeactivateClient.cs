@@ -1,0 +1,25 @@
+using Mediator;
+using Rectify.Application.Auditing;
+using Rectify.Application.Common;
+using Rectify.Application.Common.Errors;
+
+namespace Rectify.Application.Clients;
+
+/// <summary>Revokes a key: the client stays listed (the audit trail names it) but its key no longer authenticates.</summary>
+public sealed record DeactivateClientCommand(Guid Id, ExpectedVersion ExpectedVersion) : ICommand<ClientResponse>;
+
+public sealed class DeactivateClientHandler(IClientStore clients, IAuditLog audit) : ICommandHandler<DeactivateClientCommand, ClientResponse>
+{
+    public async ValueTask<ClientResponse> Handle(DeactivateClientCommand command, CancellationToken cancellationToken)
+    {
+        var client = await clients.FindAsync(command.Id, cancellationToken) ?? throw new NotFoundException("Client", command.Id);
+        command.ExpectedVersion.Check("Client", client.Id, client.Version);
+        if (!client.Active)
+            return ClientResponse.From(client);
+
+        var revoked = client with { Active = false, Version = client.Version + 1 };
+        await clients.UpdateActiveAsync(revoked, cancellationToken);
+        await audit.RecordAsync("client", client.Id, "deactivated", [new FieldChange("active", true, false)], cancellationToken);
+        return ClientResponse.From(revoked);
+    }
+}
