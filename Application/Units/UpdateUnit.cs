@@ -69,6 +69,9 @@ public sealed class UpdateUnitHandler(IUnitStore units, IAuditLog audit, TimePro
         {
             descendant.Touch(now);
             await units.UpdateAsync(descendant, cancellationToken);
+            await audit.RecordAsync(AuditedUnit.EntityType, descendant.Id, "moved_with_ancestor",
+                [new FieldChange("ancestorId", null, unit.Id), new FieldChange("ancestorParentId", before.ParentId, unit.ParentId)],
+                cancellationToken);
         }
         await audit.RecordAsync(AuditedUnit.EntityType, unit.Id, "updated", changes, cancellationToken);
         return UnitResponse.From(unit);

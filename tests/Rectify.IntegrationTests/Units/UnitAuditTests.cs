@@ -40,4 +40,21 @@ public sealed class UnitAuditTests : ApiTest
 
         Assert.That((await VerifyAsync())["eventsChecked"]!.GetValue<long>(), Is.EqualTo(checkedBefore));
     }
+
+    [Test]
+    public async Task MoveUnit_WithASubUnit_AuditsTheSubUnitWhoseVersionMoved()
+    {
+        var parent = await Admin.CreateUnitAsync(NewCode(), "城关镇");
+        var child = await Admin.CreateUnitAsync(NewCode(), "城关镇东村", parentId: IdOf(parent));
+        var target = await Admin.CreateUnitAsync(NewCode(), "区农业农村局");
+        var checkedBefore = (await VerifyAsync())["eventsChecked"]!.GetValue<long>();
+
+        using (var response = await Admin.PatchJsonAsync(UriOf(parent), new { parentId = IdOf(target) }, "\"1\""))
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var (_, childETag) = await Admin.GetUnitAsync(UriOf(child));
+        Assert.That(childETag, Is.EqualTo("\"2\""));
+        Assert.That((await VerifyAsync())["eventsChecked"]!.GetValue<long>(), Is.EqualTo(checkedBefore + 2),
+            "one event for the moved unit and one for the sub-unit whose version moved");
+    }
 }
