@@ -9,6 +9,10 @@ public static class Versioning
 {
     public static string ETag(int version) => $"\"{version}\"";
 
+    /// <summary>
+    /// RFC 9110: <c>*</c> matches any version; otherwise a list of strong tags, any of which may match. Weak tags and
+    /// tags this service never issued match nothing, so they end in 412.
+    /// </summary>
     public static ExpectedVersion IfMatch(HttpRequest request)
     {
         var header = request.Headers.IfMatch.ToString().Trim();
@@ -16,11 +20,13 @@ public static class Versioning
             throw new PreconditionRequiredException();
         if (header == "*")
             return ExpectedVersion.Any;
-        if (EntityTagHeaderValue.TryParse(header, out var tag) && !tag.IsWeak &&
-            int.TryParse(tag.Tag.AsSpan().Trim('"'), out var version))
-            return new ExpectedVersion(version);
-        // A tag we never issued can match no version.
-        return new ExpectedVersion(-1);
+        var versions = EntityTagHeaderValue.TryParseList([header], out var tags)
+            ? tags.Where(tag => !tag.IsWeak)
+                .Select(tag => int.TryParse(tag.Tag.AsSpan().Trim('"'), out var version) ? version : -1)
+                .Where(version => version > 0)
+                .ToList()
+            : [];
+        return new ExpectedVersion(versions);
     }
 
     /// <summary>Adds the ETag header to every answer that carries a single versioned resource.</summary>

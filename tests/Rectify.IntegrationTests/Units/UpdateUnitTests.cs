@@ -122,6 +122,18 @@ public sealed class UpdateUnitTests : ApiTest
         Assert.That(etag, Is.EqualTo("\"1\""));
     }
 
+    [TestCase("\"7\", \"1\"")]
+    [TestCase("\"1\",\"2\"")]
+    public async Task UpdateUnit_WithIfMatchListingTheCurrentTag_Returns200(string ifMatch)
+    {
+        var created = await CreateAsync();
+
+        using var response = await Admin.PatchJsonAsync(UriOf(created), new { name = "改名" }, ifMatch);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(response.ETag(), Is.EqualTo("\"2\""));
+    }
+
     [Test]
     public async Task UpdateUnit_WithIfMatchStar_Returns200WhateverTheVersion()
     {
