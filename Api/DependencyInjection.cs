@@ -46,6 +46,8 @@ public static class DependencyInjection
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            if (context.ProblemDetails.Status == StatusCodes.Status428PreconditionRequired)
+                context.ProblemDetails.Type ??= "https://www.rfc-editor.org/rfc/rfc6585#section-3";
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();

@@ -32,6 +32,7 @@ public static class SwaggerSetup
             options.OrderActionsBy(api => $"{TagOrder(api.ActionDescriptor.EndpointMetadata)} {api.RelativePath}");
             options.SchemaFilter<OptionalSchemaFilter>();
             options.OperationFilter<AuthResponsesFilter>();
+            options.OperationFilter<IfMatchHeaderFilter>();
             options.SupportNonNullableReferenceTypes();
         });
 
@@ -58,6 +59,26 @@ public static class SwaggerSetup
             operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No API key, or an unknown one (problem+json)." });
             operation.Responses.TryAdd("403", new OpenApiResponse { Description = $"The key lacks the '{policy}' scope (problem+json)." });
             operation.Description = $"{operation.Description} Scope: {policy}.".Trim();
+        }
+    }
+
+    /// <summary>PATCH and DELETE read If-Match themselves; declaring it lets Swagger UI send it.</summary>
+    private sealed class IfMatchHeaderFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (context.ApiDescription.HttpMethod is not ("PATCH" or "DELETE"))
+                return;
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = "The ETag you read, quotes included (e.g. \"3\"), or * for any version. " +
+                              "Without it the answer is 428; with an old one, 412.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
         }
     }
 

@@ -50,6 +50,16 @@ public sealed class OpenApiDocumentTests : ApiTest
     }
 
     [Test]
+    public void EveryPatchAndDelete_DeclaresIfMatch_SoSwaggerUiCanSendIt()
+    {
+        var missing = Operations()
+            .Where(o => o.Method == HttpMethod.Patch || o.Method == HttpMethod.Delete)
+            .Where(o => o.Operation.Parameters?.Any(p => p.Name == "If-Match" && p.In == ParameterLocation.Header && p.Required) != true)
+            .Select(o => $"{o.Method} {o.Path}");
+        Assert.That(missing, Is.Empty);
+    }
+
+    [Test]
     public void Document_CoversTheContractRoutes()
     {
         string[] contract =
