@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Rectify and ends with one line: "N passed, N failed, N skipped".
-# On a fresh Debian machine with only the .NET SDK it first installs what the tests need.
+# The tests need only the .NET SDK (NuGet restores the rest); anything beyond it that a test needs is installed
+# here first, so a fresh Debian machine runs the suite as it is.
 set -euo pipefail
 cd "$(dirname "$0")"
 
