@@ -8,7 +8,8 @@ namespace Rectify.Application.Clients;
 /// <summary>Revokes a key: the client stays listed (the audit trail names it) but its key no longer authenticates.</summary>
 public sealed record DeactivateClientCommand(Guid Id, ExpectedVersion ExpectedVersion) : ICommand<ClientResponse>;
 
-public sealed class DeactivateClientHandler(IClientStore clients, IAuditLog audit) : ICommandHandler<DeactivateClientCommand, ClientResponse>
+public sealed class DeactivateClientHandler(IClientStore clients, IAuditLog audit, ICurrentClient caller)
+    : ICommandHandler<DeactivateClientCommand, ClientResponse>
 {
     public async ValueTask<ClientResponse> Handle(DeactivateClientCommand command, CancellationToken cancellationToken)
     {
@@ -16,6 +17,10 @@ public sealed class DeactivateClientHandler(IClientStore clients, IAuditLog audi
         command.ExpectedVersion.Check("Client", client.Id, client.Version);
         if (!client.Active)
             return ClientResponse.From(client);
+        if (client.Id == caller.ClientId)
+            throw new ConflictException("A key cannot revoke itself; revoke it with another admin key.");
+        if (client.Scopes.Contains(Scopes.Admin) && await clients.CountActiveAdminsAsync(cancellationToken) <= 1)
+            throw new ConflictException("This is the last active admin key; issue another before revoking it.");
 
         var revoked = client with { Active = false, Version = client.Version + 1 };
         await clients.UpdateActiveAsync(revoked, cancellationToken);

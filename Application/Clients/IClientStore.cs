@@ -7,6 +7,7 @@ public interface IClientStore
     Task<ApiClient?> FindAsync(Guid id, CancellationToken cancellationToken);
     Task<ApiClient?> FindByKeyHashAsync(string keyHash, CancellationToken cancellationToken);
     Task<bool> AnyAsync(CancellationToken cancellationToken);
+    Task<int> CountActiveAdminsAsync(CancellationToken cancellationToken);
     Task<Page<ApiClient>> ListAsync(int limit, string? cursor, CancellationToken cancellationToken);
     Task InsertAsync(ApiClient client, string keyHash, CancellationToken cancellationToken);
 

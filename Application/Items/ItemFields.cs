@@ -44,8 +44,11 @@ internal static class ItemFields
                 !string.IsNullOrWhiteSpace(r.System) && r.System.Length <= 100 && !string.IsNullOrWhiteSpace(r.Id) && r.Id.Length <= 100)))
             .WithMessage("At most 10 external references, each with a system and an id of at most 100 characters.");
 
-    /// <summary>The largest quantity both dialects store exactly: DECIMAL(18, 4) on SQL Server.</summary>
-    public const decimal QuantityMax = 99_999_999_999_999.9999m;
+    /// <summary>
+    /// The largest quantity both dialects store exactly: 15 significant digits (SQLite keeps NUMERIC as a double),
+    /// 4 of them decimals (DECIMAL(18, 4) on SQL Server).
+    /// </summary>
+    public const decimal QuantityMax = 99_999_999_999.9999m;
 
     public static IRuleBuilderOptions<T, QuantityInput?> QuantityShape<T>(this IRuleBuilder<T, QuantityInput?> rule) =>
         rule.Must(q => q is null || (IsQuantity(q.Target) && (q.Unit?.Length ?? 0) <= 20))

@@ -86,13 +86,17 @@ public sealed class UpdateItemHandler(IItemStore items, IUnitStore units, ItemAc
             item.ExternalRefs = ItemFields.ToRefs(patch.ExternalRefs.Value);
         if (patch.LeadUnitId.HasValue || patch.Units.HasValue)
         {
-            await access.EnsureLeadsAsync(item, cancellationToken);
             var lead = patch.LeadUnitId.Or(item.LeadUnitId);
             var others = patch.Units.HasValue
                 ? patch.Units.Value
                 : item.Units.Where(u => u.Role != UnitRole.Lead && u.UnitId != lead).Select(u => new ItemUnitInput(u.UnitId, u.Role)).ToList();
-            item.AssignUnits(await ItemFields.ResolveUnitsAsync(units, lead, others, cancellationToken));
-            await access.EnsureWithinScopeAsync(lead, cancellationToken);
+            var assigned = Item.InCanonicalOrder(await ItemFields.ResolveUnitsAsync(units, lead, others, cancellationToken));
+            if (!assigned.SequenceEqual(item.Units))
+            {
+                await access.EnsureLeadsAsync(item, cancellationToken);
+                await access.EnsureWithinScopeAsync(lead, cancellationToken);
+                item.AssignUnits(assigned);
+            }
         }
         if (patch.DeadlineKinds.HasValue || patch.DueDate.HasValue)
             item.SetDeadline(patch.DeadlineKinds.Or(item.DeadlineKinds), patch.DueDate.Or(item.DueDate));

@@ -6,6 +6,9 @@ namespace Rectify.Application.Units;
 public interface IUnitStore
 {
     Task<OrgUnit?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Reads a unit a command is about to change, locking it against other writers until commit.</summary>
+    Task<OrgUnit?> FindForUpdateAsync(Guid id, CancellationToken cancellationToken);
     Task<IReadOnlyList<OrgUnit>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
     Task<bool> CodeExistsAsync(string code, Guid? exceptId, CancellationToken cancellationToken);
     Task<Page<OrgUnit>> ListAsync(UnitFilter filter, int limit, string? cursor, CancellationToken cancellationToken);

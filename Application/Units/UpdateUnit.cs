@@ -36,7 +36,7 @@ public sealed class UpdateUnitHandler(IUnitStore units, IAuditLog audit, TimePro
 {
     public async ValueTask<UnitResponse> Handle(UpdateUnitCommand command, CancellationToken cancellationToken)
     {
-        var unit = await units.GetAsync(command.Id, cancellationToken);
+        var unit = await units.GetForUpdateAsync(command.Id, cancellationToken);
         command.ExpectedVersion.Check("Unit", unit.Id, unit.Version);
         var before = UnitResponse.From(unit);
         var patch = command.Patch;

@@ -161,9 +161,9 @@ public sealed class Item
         if (SignOffStatus == SignOffStatus.SignedOff)
             throw new DomainRuleException("signed_off",
                 $"Item '{Code}' is signed off; record a recurrence to reopen it.");
-        if (SignOffStatus == SignOffStatus.Requested && status != ProgressStatus.Completed)
+        if (SignOffStatus == SignOffStatus.Requested)
             throw new DomainRuleException("sign_off_pending",
-                $"Item '{Code}' is under sign-off review; its progress cannot go back until the review returns it.");
+                $"Item '{Code}' is under sign-off review; what was submitted stays as it is until the review returns it.");
         if (status < ProgressStatus)
             throw new DomainRuleException("progress_backwards",
                 $"Progress of item '{Code}' cannot move back from {ProgressStatus} to {status}; a recurrence reopens an item.");

@@ -15,6 +15,9 @@ internal static class ClientSql
 
     public const string Count = "SELECT COUNT(*) FROM Clients";
 
+    /// <summary>Scopes are stored space-separated; "admin" is no part of another scope's name.</summary>
+    public const string CountActiveAdmins = "SELECT COUNT(*) FROM Clients WHERE Active = 1 AND Scopes LIKE '%admin%'";
+
     public static readonly DialectSql List = DialectSql.Limited($"""
         {Select}
         WHERE c.Seq > @AfterSeq

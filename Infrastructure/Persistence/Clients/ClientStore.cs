@@ -16,6 +16,9 @@ internal sealed class ClientStore(DbSession db) : IClientStore
     public async Task<bool> AnyAsync(CancellationToken cancellationToken) =>
         await db.ExecuteScalarAsync<long>(ClientSql.Count, null, cancellationToken) > 0;
 
+    public async Task<int> CountActiveAdminsAsync(CancellationToken cancellationToken) =>
+        (int)await db.ExecuteScalarAsync<long>(ClientSql.CountActiveAdmins, null, cancellationToken);
+
     public async Task<Page<ApiClient>> ListAsync(int limit, string? cursor, CancellationToken cancellationToken)
     {
         var after = Cursor.Decode<SeqKey>(cursor) ?? SeqKey.Start;

@@ -14,8 +14,8 @@ internal sealed class ExtensionStore(DbSession db) : IExtensionStore
             cancellationToken))?.ToExtension();
 
     public async Task<Extension?> FindPendingAsync(Guid itemId, CancellationToken cancellationToken) =>
-        (await db.QuerySingleOrDefaultAsync<ExtensionRow>(ExtensionSql.FindPending, new { ItemId = itemId }, cancellationToken))
-        ?.ToExtension();
+        (await db.QueryAsync<ExtensionRow>(ExtensionSql.FindPending, new { ItemId = itemId }, cancellationToken))
+        .FirstOrDefault()?.ToExtension();
 
     /// <summary>Decides a pending request; a request decided meanwhile by someone else is a conflict.</summary>
     public async Task UpdateAsync(Extension extension, CancellationToken cancellationToken)

@@ -24,15 +24,17 @@ internal static class ItemSql
             WHERE fu.ItemId = i.Id AND (fu.UnitId = @UnitId OR (@UnitPattern IS NOT NULL AND u.Path LIKE @UnitPattern))))
         """;
 
-    /// <summary>
-    /// Commands read the aggregate before writing it: on SQL Server the row is update-locked until commit, so two
-    /// changes to one item queue instead of one failing its version check (SQLite's writers already queue).
-    /// </summary>
-    public static readonly DialectSql FindById = new($"""
+    public const string FindById = $"""
         SELECT {Columns}
         FROM Items i JOIN Inspections ins ON ins.Id = i.InspectionId
         WHERE i.Id = @Id AND {InScope}
-        """, $"""
+        """;
+
+    /// <summary>
+    /// A command reads the aggregate before writing it: on SQL Server the row is update-locked until commit, so two
+    /// changes to one item queue instead of one failing its version check (SQLite's writers already queue).
+    /// </summary>
+    public static readonly DialectSql FindByIdForUpdate = new(FindById, $"""
         SELECT {Columns}
         FROM Items i WITH (UPDLOCK, ROWLOCK) JOIN Inspections ins ON ins.Id = i.InspectionId
         WHERE i.Id = @Id AND {InScope}

@@ -12,7 +12,8 @@ internal sealed class ItemStore(DbSession db) : IItemStore
 
     public async Task<Item?> FindAsync(Guid id, string? scopePattern, CancellationToken cancellationToken)
     {
-        var row = await db.QuerySingleOrDefaultAsync<ItemRow>(db.Pick(ItemSql.FindById), new { Id = id, ScopePattern = scopePattern },
+        var row = await db.QuerySingleOrDefaultAsync<ItemRow>(
+            db.InTransaction ? db.Pick(ItemSql.FindByIdForUpdate) : ItemSql.FindById, new { Id = id, ScopePattern = scopePattern },
             cancellationToken);
         if (row is null)
             return null;

@@ -5,10 +5,10 @@ internal static class UnitSql
     private const string Columns =
         "Seq, Id, Code, Name, Kind, ParentId, Path, ContactName, ContactPhone, Active, Version, CreatedAt, UpdatedAt";
 
+    public const string FindById = $"SELECT {Columns} FROM Units WHERE Id = @Id";
+
     /// <summary>Update-locked on SQL Server: two moves in the tree queue, so neither can build a cycle with the other.</summary>
-    public static readonly DialectSql FindById = new(
-        $"SELECT {Columns} FROM Units WHERE Id = @Id",
-        $"SELECT {Columns} FROM Units WITH (UPDLOCK, ROWLOCK) WHERE Id = @Id");
+    public static readonly DialectSql FindByIdForUpdate = new(FindById, $"SELECT {Columns} FROM Units WITH (UPDLOCK, ROWLOCK) WHERE Id = @Id");
 
     public const string FindByIds = $"SELECT {Columns} FROM Units WHERE Id IN @Ids";
 

@@ -8,7 +8,10 @@ namespace Rectify.Infrastructure.Persistence.Units;
 internal sealed class UnitStore(DbSession db) : IUnitStore
 {
     public async Task<OrgUnit?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        (await db.QuerySingleOrDefaultAsync<UnitRow>(db.Pick(UnitSql.FindById), new { Id = id }, cancellationToken))?.ToUnit();
+        (await db.QuerySingleOrDefaultAsync<UnitRow>(UnitSql.FindById, new { Id = id }, cancellationToken))?.ToUnit();
+
+    public async Task<OrgUnit?> FindForUpdateAsync(Guid id, CancellationToken cancellationToken) =>
+        (await db.QuerySingleOrDefaultAsync<UnitRow>(db.Pick(UnitSql.FindByIdForUpdate), new { Id = id }, cancellationToken))?.ToUnit();
 
     /// <summary>In batches: SQL Server takes at most 2,100 parameters in one statement.</summary>
     public async Task<IReadOnlyList<OrgUnit>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)

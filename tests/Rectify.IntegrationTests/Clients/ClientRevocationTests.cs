@@ -52,4 +52,15 @@ public sealed class ClientRevocationTests : ApiTest
 
         await (await holder.GetAsync("/api/v1/items")).ProblemAsync(HttpStatusCode.Unauthorized);
     }
+
+    [Test]
+    public async Task DeactivateClient_OwnKey_Returns409AndTheKeyStillWorks()
+    {
+        var (id, key) = await IssueAsync(new { name = "第二管理员", scopes = new[] { "admin" } });
+        using var self = App.WithKey(key);
+
+        await (await self.DeleteAsync($"/api/v1/clients/{id}", "*")).ProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.That((await self.GetAsync("/api/v1/clients")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
 }

@@ -159,4 +159,47 @@ public sealed class ItemGuardTests : ItemTest
         await created.ProblemAsync(HttpStatusCode.Forbidden);
         await changed.ProblemAsync(HttpStatusCode.Forbidden);
     }
+
+    [Test]
+    public async Task UpdateMeasure_WhileSignOffIsUnderReview_Returns409()
+    {
+        var itemId = await NewItemIdAsync();
+        var measureId = await Admin.AddMeasureAsync(itemId);
+        await Admin.CompleteAsync(itemId);
+        await Admin.RequestSignOffAsync(itemId);
+
+        using var response = await Admin.PatchJsonAsync($"{ItemUri(itemId)}/measures/{measureId}", new { description = "改写措施" }, "*");
+
+        var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(problem["rule"].Text(), Is.EqualTo("sign_off_pending"));
+    }
+
+    [Test]
+    public async Task UpdateMeasure_ImplementedAfterToday_Returns400()
+    {
+        var itemId = await NewItemIdAsync();
+        var measureId = await Admin.AddMeasureAsync(itemId);
+
+        using var response = await Admin.PatchJsonAsync($"{ItemUri(itemId)}/measures/{measureId}",
+            new { implemented = true, implementedOn = "2026-03-16" }, "*");
+
+        await response.ValidationProblemAsync("implementedOn");
+    }
+
+    [Test]
+    public async Task UpdateItem_ByTheLeadUnitsKey_CanReassignAndResendingTheSameUnitsIsFineForOthers()
+    {
+        var lead = await Admin.CreateUnitAsync("区水利局");
+        var cooperating = await Admin.CreateUnitAsync("东城街道");
+        var itemId = await NewItemIdAsync(body => body["leadUnitId"] = lead.ToString());
+        using var leadKey = await App.WithScopesAsync(["read", "write"], lead);
+        object[] units = [new { unitId = cooperating, role = "cooperating" }];
+
+        using (var assigned = await leadKey.PatchJsonAsync(ItemUri(itemId), new { units }, "*"))
+            Assert.That(assigned.StatusCode, Is.EqualTo(HttpStatusCode.OK), await assigned.Content.ReadAsStringAsync());
+        using var cooperatingKey = await App.WithScopesAsync(["read", "write"], cooperating);
+        using var resent = await cooperatingKey.PatchJsonAsync(ItemUri(itemId), new { title = "改标题", leadUnitId = lead, units }, "*");
+
+        Assert.That(resent.StatusCode, Is.EqualTo(HttpStatusCode.OK), await resent.Content.ReadAsStringAsync());
+    }
 }

@@ -162,16 +162,14 @@ public sealed class ItemProgressTests
     }
 
     [Test]
-    public void ReportProgress_WhenSignOffRequestedAndReportingCompleted_IsAcceptedAndKeepsTheRequest()
+    public void ReportProgress_WhenSignOffRequestedAndReportingCompleted_IsRefusedSoTheSubmissionStaysAsReviewed()
     {
         var item = SignOffRequested();
+        var quantityBefore = item.QuantityDone;
 
-        item.ReportProgress(Completed, ScheduleStatus.Ahead, 10m, null, Now.AddDays(1));
-
-        Assert.That(item.ProgressStatus, Is.EqualTo(Completed));
+        Assert.That(() => item.ReportProgress(Completed, ScheduleStatus.Ahead, 10m, null, Now.AddDays(1)), Violates("sign_off_pending"));
         Assert.That(item.SignOffStatus, Is.EqualTo(SignOffStatus.Requested));
-        Assert.That(item.SignOffStepIndex, Is.EqualTo(0));
-        Assert.That(item.QuantityDone, Is.EqualTo(10m));
+        Assert.That(item.QuantityDone, Is.EqualTo(quantityBefore));
     }
 
     [TestCase(NotStarted)]
