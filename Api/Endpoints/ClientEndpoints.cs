@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Rectify.Api.Http;
 using Rectify.Application.Clients;
 using Rectify.Application.Common.Paging;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Rectify.Api.Endpoints;
 
@@ -15,20 +16,19 @@ public static class ClientEndpoints
         group.MapPost("", CreateClient)
             .WithSummary("Issue an API key 创建接口密钥")
             .WithDescription("Creates a client with scopes (read, write, report, review, admin) and, optionally, a unit it is bound to. The answer carries the key once; only its hash is stored.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(Status400BadRequest);
         group.MapGet("", ListClients)
             .WithSummary("List API clients 接口客户端列表")
             .WithDescription("Clients in creation order; keys are never shown again.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(Status400BadRequest);
         group.MapGet("/{id:guid}", GetClient)
             .WithSummary("Get an API client 查看接口客户端")
             .WithDescription("The client's name, scopes and unit; never its key.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(Status404NotFound);
         group.MapDelete("/{id:guid}", DeactivateClient)
             .WithSummary("Revoke an API key 停用接口密钥")
             .WithDescription("The client stays listed, and the audit trail keeps naming it, but its key stops working at once. Needs If-Match with the client's ETag (428 without, 412 when stale). Keys bound to a unit also stop working while that unit is inactive.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblems(Status404NotFound, Status412PreconditionFailed, Status428PreconditionRequired);
         return app;
     }
 

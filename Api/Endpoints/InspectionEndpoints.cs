@@ -5,6 +5,7 @@ using Rectify.Application.Clients;
 using Rectify.Application.Common.Paging;
 using Rectify.Application.Inspections;
 using Rectify.Domain.Inspections;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Rectify.Api.Endpoints;
 
@@ -17,20 +18,19 @@ public static class InspectionEndpoints
         group.MapPost("", CreateInspection).RequireAuthorization(Scopes.Write)
             .WithSummary("Register an inspection 新增督察来源")
             .WithDescription("A source of feedback items: kind (central_inspection, central_lookback, provincial_inspection, provincial_lookback, warning_film, party_inspection, supervision_case, petition, self_inspection, campaign), level, round, batch, team, year, feedback date, document number, and signOffSteps — the ordered review chain its items walk for 销号. Without signOffSteps the configured default of the kind applies.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(Status400BadRequest);
         group.MapGet("", ListInspections).RequireAuthorization(Scopes.Read)
             .WithSummary("List inspections 督察来源列表")
             .WithDescription("Filter by kind (snake_case), year, or a text in title, team or document number.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(Status400BadRequest);
         group.MapGet("/{id:guid}", GetInspection).RequireAuthorization(Scopes.Read)
             .WithSummary("Get an inspection 查看督察来源")
             .WithDescription("One inspection with its sign-off chain and its ETag (the version), needed to change it.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(Status404NotFound);
         group.MapPatch("/{id:guid}", UpdateInspection).RequireAuthorization(Scopes.Write)
             .WithSummary("Change an inspection 修改督察来源")
             .WithDescription("Only the fields present change; null clears an optional one. Needs If-Match (428 without, 412 when stale).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblems(Status400BadRequest, Status404NotFound, Status412PreconditionFailed, Status428PreconditionRequired);
         return app;
     }
 

@@ -7,6 +7,7 @@ using Rectify.Application.Common.Paging;
 using Rectify.Application.Items;
 using Rectify.Domain.Inspections;
 using Rectify.Domain.Items;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Rectify.Api.Endpoints;
 
@@ -19,101 +20,88 @@ public static class ItemEndpoints
         group.MapPost("", CreateItem).RequireAuthorization(Scopes.Write)
             .WithSummary("Add an item 新增反馈问题")
             .WithDescription("Adds a feedback item to an inspection. Code is unique within the inspection (409). Exactly one lead unit (leadUnitId) and any other units with a role (responsible, cooperating, supervising, acceptance); unknown or inactive units are a 400 naming the field. deadlineKinds is a set of immediate (立行立改), by_date (限期整改), ongoing (长期坚持); dueDate is required with by_date.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(Status400BadRequest, Status409Conflict);
         group.MapGet("", ListItems).RequireAuthorization(Scopes.Read)
             .WithSummary("List items 整改台账")
             .WithDescription("The ledger with filters. Enum values are snake_case: progressStatus (not_started, in_progress, basically_completed, completed), signOffStatus (none, requested, returned, signed_off), category (air, water, soil, solid_waste, ecology, noise, radiation, other), warningLevel (none, blue, yellow, red), inspectionKind, sort (created, due_date, updated_at, code). q matches code, title and description (Chinese substrings included). unitId with includeSubUnits=true covers the units below. Integrating systems pull changes with updatedSince and sort=updated_at, following nextCursor.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(Status400BadRequest);
         group.MapGet("/{id:guid}", GetItem).RequireAuthorization(Scopes.Read)
             .WithSummary("Get an item 查看问题")
             .WithDescription("The item with its derived deadline fields (isOverdue, overdueDays, dueInDays, warningLevel) computed for today in the office's time zone, and its ETag.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(Status404NotFound);
         group.MapPatch("/{id:guid}", UpdateItem).RequireAuthorization(Scopes.Write)
             .WithSummary("Change an item 修改问题")
             .WithDescription("Changes the item's own fields; left out stays, null clears. Progress, sign-off, extensions and recurrence have their own routes. Needs If-Match (428 without, 412 when stale). When the due date moves, originalDueDate keeps the first one.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict, Status412PreconditionFailed, Status428PreconditionRequired);
         group.MapGet("/{id:guid}/history", GetItemHistory).RequireAuthorization(Scopes.Read)
             .WithSummary("Item history 变更记录")
             .WithDescription("Every change to the item, its measures, progress, sign-off, extensions and recurrences: who (API client), when, the action and each changed field old → new. Append-only and hash-chained.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(Status404NotFound);
 
         group.MapGet("/{id:guid}/measures", ListMeasures).RequireAuthorization(Scopes.Read)
             .WithSummary("List measures 整改措施")
             .WithDescription("The item's measures in the order they were added, each implemented or not, with the date it was.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(Status404NotFound);
         group.MapPost("/{id:guid}/measures", AddMeasure).RequireAuthorization(Scopes.Write)
             .WithSummary("Add a measure 新增整改措施")
             .WithDescription("Adds a measure; the item's version moves on. Not on a completed item (409).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict);
         group.MapPatch("/{id:guid}/measures/{measureId:guid}", UpdateMeasure).RequireAuthorization(Scopes.Report)
             .WithSummary("Change or implement a measure 落实整改措施")
             .WithDescription("Edits a measure or marks it implemented (implemented: true, implementedOn: date, today when left out). The item is the aggregate: send the item's ETag in If-Match.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict, Status412PreconditionFailed, Status428PreconditionRequired);
 
         group.MapPost("/{id:guid}/progress", ReportProgress).RequireAuthorization(Scopes.Report)
             .WithSummary("Report progress 报送进展")
             .WithDescription("A dated progress report with status, schedule assessment (on_schedule 序时推进, ahead 进展较快, behind 进展缓慢), quantity done, obstacles and evidence. The latest report drives the item's status. Progress only moves forward; completed needs every measure implemented (409 naming the open ones).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict);
         group.MapGet("/{id:guid}/progress", ListProgress).RequireAuthorization(Scopes.Read)
             .WithSummary("List progress reports 进展记录")
             .WithDescription("The item's progress reports in the order they were filed, with their evidence; page with limit and cursor.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(Status404NotFound);
 
         group.MapPost("/{id:guid}/sign-off", RequestSignOff).RequireAuthorization(Scopes.Report)
             .WithSummary("Request sign-off 申请销号")
             .WithDescription("Only for a completed item (409 otherwise), with a summary and evidence. The request then walks the inspection's review steps.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict);
         group.MapGet("/{id:guid}/sign-off", GetSignOff).RequireAuthorization(Scopes.Read)
             .WithSummary("Sign-off state 销号情况")
             .WithDescription("The chain, the step awaiting review, the current request and the whole review trail, earlier rounds included.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(Status404NotFound);
         group.MapPost("/{id:guid}/sign-off/approve", ApproveSignOff).RequireAuthorization(Scopes.Review)
             .WithSummary("Approve the current step 审核通过")
             .WithDescription("Records the step, reviewer, comment, document number and the item version approved; the last step signs the item off. 409 when no request is pending.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict);
         group.MapPost("/{id:guid}/sign-off/return", ReturnSignOff).RequireAuthorization(Scopes.Review)
             .WithSummary("Return the request 退回")
             .WithDescription("Sends the request back to the unit with a reason; the unit can request again. 409 when no request is pending.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict);
 
         group.MapGet("/{id:guid}/extensions", ListExtensions).RequireAuthorization(Scopes.Read)
             .WithSummary("List extension requests 延期申请")
             .WithDescription("Every extension request of the item, pending or decided, with the due date it would replace.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(Status404NotFound);
         group.MapPost("/{id:guid}/extensions", RequestExtension).RequireAuthorization(Scopes.Report)
             .WithSummary("Request an extension 申请延期")
             .WithDescription("Before the deadline passes, a later date and the reason; at most one pending per item (409).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict);
         group.MapPost("/{id:guid}/extensions/{extensionId:guid}/approve", ApproveExtension).RequireAuthorization(Scopes.Review)
             .WithSummary("Approve an extension 同意延期")
             .WithDescription("The due date moves to the requested one; originalDueDate keeps the first.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict);
         group.MapPost("/{id:guid}/extensions/{extensionId:guid}/reject", RejectExtension).RequireAuthorization(Scopes.Review)
             .WithSummary("Reject an extension 不同意延期")
             .WithDescription("The request is closed as rejected; the due date stays as it was.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict);
 
         group.MapPost("/{id:guid}/recurrences", RecordRecurrence).RequireAuthorization(Scopes.Review)
             .WithSummary("Record a recurrence 记录反弹")
             .WithDescription("On a completed or signed-off item found again (死灰复燃): the item reopens (progress in_progress, sign-off none, the new due date, recurrenceCount + 1). The earlier sign-off trail stays readable.")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict);
         group.MapGet("/{id:guid}/recurrences", ListRecurrences).RequireAuthorization(Scopes.Read)
             .WithSummary("List recurrences 反弹记录")
             .WithDescription("Each time the problem was found again: when, by whom, what, and the new due date it was given.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(Status404NotFound);
         return app;
     }
 

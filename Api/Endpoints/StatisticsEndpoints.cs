@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Rectify.Api.Http;
 using Rectify.Application.Clients;
 using Rectify.Application.Statistics;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Rectify.Api.Endpoints;
 
@@ -20,7 +21,7 @@ public static class StatisticsEndpoints
                 groupBy=unit groups by the units holding the lead (牵头) or responsible (责任) role, so an item with both is in both groups and groups need not add up to the total. rollUp=true (only with groupBy=unit) makes each unit's figures include the items of the units below it, each item once, and adds a group for the units above the holders (within a unit-bound key's own unit).
                 Filters: inspectionId; unitId (any role) with includeSubUnits=true for the units below it. asOf (YYYY-MM-DD) defaults to today in the office's time zone.
                 """)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(Status400BadRequest);
         return app;
     }
 

@@ -4,6 +4,7 @@ using Rectify.Api.Http;
 using Rectify.Application.Clients;
 using Rectify.Application.Common.Paging;
 using Rectify.Application.Units;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace Rectify.Api.Endpoints;
 
@@ -16,26 +17,23 @@ public static class UnitEndpoints
         group.MapPost("", CreateUnit).RequireAuthorization(Scopes.Admin)
             .WithSummary("Add a unit 新增单位")
             .WithDescription("Adds a unit (bureau, township, park…) under an optional parent. The code is unique (409 when taken).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(Status400BadRequest, Status409Conflict);
         group.MapGet("", ListUnits).RequireAuthorization(Scopes.Read)
             .WithSummary("List units 单位列表")
             .WithDescription("Units in creation order, filtered by parent, active flag or a text in code or name. Page with limit and the nextCursor of the previous page.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblems(Status400BadRequest);
         group.MapGet("/{id:guid}", GetUnit).RequireAuthorization(Scopes.Read)
             .WithSummary("Get a unit 查看单位")
             .WithDescription("One unit with its ETag (its version), needed to change it.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(Status404NotFound);
         group.MapPatch("/{id:guid}", UpdateUnit).RequireAuthorization(Scopes.Admin)
             .WithSummary("Change a unit 修改单位")
             .WithDescription("Changes only the fields present in the body; null clears a field. Moving a unit under itself or one of its sub-units is refused (409). Needs If-Match with the ETag read (428 without, 412 when stale).")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict, Status412PreconditionFailed, Status428PreconditionRequired);
         group.MapDelete("/{id:guid}", DeactivateUnit).RequireAuthorization(Scopes.Admin)
             .WithSummary("Deactivate a unit 停用单位")
             .WithDescription("Units are never removed, because items and the audit trail refer to them: DELETE marks the unit inactive, so no new work can be assigned to it. Needs If-Match.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesProblems(Status404NotFound, Status412PreconditionFailed, Status428PreconditionRequired);
         return app;
     }
 
