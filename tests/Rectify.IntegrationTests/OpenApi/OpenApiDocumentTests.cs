@@ -60,6 +60,14 @@ public sealed class OpenApiDocumentTests : ApiTest
     }
 
     [Test]
+    public void ChangingAnItem_DocumentsEveryProblemItCanAnswer()
+    {
+        var patch = _document.Paths["/api/v1/items/{id}"].Operations![HttpMethod.Patch];
+
+        Assert.That(patch.Responses!.Keys, Is.SupersetOf(new[] { "400", "401", "403", "404", "409", "412", "428" }));
+    }
+
+    [Test]
     public void Document_CoversTheContractRoutes()
     {
         string[] contract =
