@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using Mediator;
 using Rectify.Application.Common;
 using Rectify.Application.Inspections;
 using Rectify.Application.Items;
 using Rectify.Application.Units;
 using Rectify.Domain.Items;
+using Rectify.Domain.Common;
 
 namespace Rectify.Api.DemoData;
 
@@ -296,5 +296,5 @@ public sealed record DemoSummary(
         $"{ProgressReports} progress reports, {Reviews} sign-off reviews, extensions {Counts(Extensions)}";
 
     private static string Counts<T>(IReadOnlyDictionary<T, int> counts) where T : struct, Enum =>
-        string.Join(", ", counts.Select(c => $"{JsonNamingPolicy.SnakeCaseLower.ConvertName(c.Key.ToString())} {c.Value}"));
+        string.Join(", ", counts.Select(c => $"{Words.Of(c.Key)} {c.Value}"));
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Rectify.Application.Common.Errors;
+using Rectify.Domain.Common;
 
 namespace Rectify.Api.Http;
 
@@ -11,9 +11,9 @@ public static class QueryEnum
         if (string.IsNullOrWhiteSpace(value))
             return null;
         foreach (var candidate in Enum.GetValues<T>())
-            if (string.Equals(JsonNamingPolicy.SnakeCaseLower.ConvertName(candidate.ToString()), value.Trim(), StringComparison.Ordinal))
+            if (string.Equals(Words.Of(candidate), value.Trim(), StringComparison.Ordinal))
                 return candidate;
         throw InvalidField.Because(parameter,
-            $"'{value}' is not one of: {string.Join(", ", Enum.GetValues<T>().Select(v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString())))}.");
+            $"'{value}' is not one of: {string.Join(", ", Enum.GetValues<T>().Select(Words.Of))}.");
     }
 }

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using Rectify.Application.Auditing;
 using Rectify.Application.Common;
 using Rectify.Application.Common.Errors;
 using Rectify.Domain.Inspections;
+using Rectify.Domain.Common;
 
 namespace Rectify.Application.Inspections;
 
@@ -61,5 +61,5 @@ public sealed class CreateInspectionHandler(IInspectionStore inspections, IAudit
     }
 
     private IReadOnlyList<string> DefaultSteps(InspectionKind kind) =>
-        office.DefaultSignOffSteps(JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString()));
+        office.DefaultSignOffSteps(Words.Of(kind));
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Rectify.Application.Auditing;
+using Rectify.Domain.Common;
 
 namespace Rectify.Application.Items;
 
@@ -20,10 +20,10 @@ internal static class AuditedItem
         .Field("aspect", before?.Aspect, after.Aspect)
         .Field("isKey", before?.IsKey, after.IsKey)
         .Field("leadUnitId", before?.LeadUnitId, after.LeadUnitId)
-        .Field("units", Text(before?.Units.Select(u => $"{u.UnitId}:{Word(u.Role)}")), Text(after.Units.Select(u => $"{u.UnitId}:{Word(u.Role)}")))
+        .Field("units", Text(before?.Units.Select(u => $"{u.UnitId}:{Words.Of(u.Role)}")), Text(after.Units.Select(u => $"{u.UnitId}:{Words.Of(u.Role)}")))
         .Field("responsiblePerson", before?.ResponsiblePerson, after.ResponsiblePerson)
         .Field("responsiblePhone", before?.ResponsiblePhone, after.ResponsiblePhone)
-        .Field("deadlineKinds", Text(before?.DeadlineKinds.Select(Word)), Text(after.DeadlineKinds.Select(Word)))
+        .Field("deadlineKinds", Text(before?.DeadlineKinds.Select(Words.Of)), Text(after.DeadlineKinds.Select(Words.Of)))
         .Field("dueDate", before?.DueDate, after.DueDate)
         .Field("progressStatus", before?.ProgressStatus, after.ProgressStatus)
         .Field("scheduleStatus", before?.ScheduleStatus, after.ScheduleStatus)
@@ -35,8 +35,6 @@ internal static class AuditedItem
         .Field("externalRefs", Text(before?.ExternalRefs.Select(r => $"{r.System}/{r.Id}")), Text(after.ExternalRefs.Select(r => $"{r.System}/{r.Id}")))
         .Field("measures", before?.Measures, after.Measures)
         .ToList();
-
-    private static string Word<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
     private static string? Text(IEnumerable<string>? values) => values is null ? null : string.Join(", ", values);
 }

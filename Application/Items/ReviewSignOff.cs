@@ -33,7 +33,7 @@ public sealed class ReviewSignOffHandler(ISignOffStore signOffs, ItemAccess acce
         var reviewedVersion = item.Version;
         var request = await signOffs.FindPendingRequestAsync(item.Id, cancellationToken)
                       ?? throw new DomainRuleException("no_pending_sign_off",
-                          $"Item '{item.Code}' has no sign-off request awaiting review (it is {item.SignOffStatus}).");
+                          $"Item '{item.Code}' has no sign-off request awaiting review (it is {Words.Of(item.SignOffStatus)}).");
         var step = command.Decision == ReviewDecision.Approved ? item.ApproveSignOffStep(calendar.Now) : item.ReturnSignOff();
 
         var review = new SignOffReview(Guid.CreateVersion7(), request.Id, item.Id, step, item.SignOffSteps[step],

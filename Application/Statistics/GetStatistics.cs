@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 using Mediator;
 using Rectify.Application.Common;
@@ -6,6 +5,7 @@ using Rectify.Application.Common.Errors;
 using Rectify.Application.Inspections;
 using Rectify.Application.Items;
 using Rectify.Application.Units;
+using Rectify.Domain.Common;
 using Rectify.Domain.Items;
 using Rectify.Domain.Units;
 
@@ -81,10 +81,10 @@ public sealed class GetStatisticsHandler(
                 .OrderBy(g => g.Label, StringComparer.Ordinal).ThenBy(g => g.Key, StringComparer.Ordinal)
                 .ToList(),
             StatisticsGroupBy.Category => items.GroupBy(i => i.Category).OrderBy(g => g.Key)
-                .Select(g => Group(Snake(g.Key), Snake(g.Key), g.ToList(), asOf))
+                .Select(g => Group(Words.Of(g.Key), Words.Of(g.Key), g.ToList(), asOf))
                 .ToList(),
             StatisticsGroupBy.Status => items.GroupBy(i => i.ProgressStatus).OrderBy(g => g.Key)
-                .Select(g => Group(Snake(g.Key), Snake(g.Key), g.ToList(), asOf))
+                .Select(g => Group(Words.Of(g.Key), Words.Of(g.Key), g.ToList(), asOf))
                 .ToList(),
             _ => await ByUnitAsync(items, criteria, query.RollUp, scopePattern, asOf, cancellationToken),
         };
@@ -144,5 +144,4 @@ public sealed class GetStatisticsHandler(
     private static StatisticsGroup Group(string key, string label, IReadOnlyCollection<StatisticsItem> items, DateOnly asOf) =>
         new(key, label, StatisticsCounts.Of(items, asOf));
 
-    private static string Snake<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

@@ -30,7 +30,7 @@ public sealed class Extension
     public void Decide(ExtensionStatus decision, string reviewerName, string? comment, DateTimeOffset now)
     {
         if (Status != ExtensionStatus.Pending)
-            throw new DomainRuleException("extension_decided", $"This extension request was already {Status}.");
+            throw new DomainRuleException("extension_decided", $"This extension request was already {Words.Of(Status)}.");
         if (decision == ExtensionStatus.Pending)
             throw new ArgumentOutOfRangeException(nameof(decision));
         Status = decision;

@@ -166,7 +166,7 @@ public sealed class Item
                 $"Item '{Code}' is under sign-off review; what was submitted stays as it is until the review returns it.");
         if (status < ProgressStatus)
             throw new DomainRuleException("progress_backwards",
-                $"Progress of item '{Code}' cannot move back from {ProgressStatus} to {status}; a recurrence reopens an item.");
+                $"Progress of item '{Code}' cannot move back from {Words.Of(ProgressStatus)} to {Words.Of(status)}; a recurrence reopens an item.");
         if (status == ProgressStatus.Completed)
             EnsureMeasuresImplemented();
 
@@ -197,7 +197,7 @@ public sealed class Item
     {
         if (!IsCompleted)
             throw new DomainRuleException("not_completed",
-                $"Item '{Code}' is {ProgressStatus}; sign-off can be requested only once it is completed.");
+                $"Item '{Code}' is {Words.Of(ProgressStatus)}; sign-off can be requested only once it is completed.");
         if (SignOffStatus == SignOffStatus.Requested)
             throw new DomainRuleException("sign_off_pending", $"Item '{Code}' already has a sign-off request under review.");
         if (SignOffStatus == SignOffStatus.SignedOff)
@@ -271,7 +271,7 @@ public sealed class Item
     {
         if (!IsCompleted)
             throw new DomainRuleException("not_completed",
-                $"Item '{Code}' is {ProgressStatus}; a recurrence is recorded on a completed or signed-off item.");
+                $"Item '{Code}' is {Words.Of(ProgressStatus)}; a recurrence is recorded on a completed or signed-off item.");
         ProgressStatus = ProgressStatus.InProgress;
         SignOffStatus = SignOffStatus.None;
         SignOffStepIndex = null;
@@ -304,7 +304,7 @@ public sealed class Item
         SignOffStatus == SignOffStatus.Requested && SignOffStepIndex is { } step
             ? step
             : throw new DomainRuleException("no_pending_sign_off",
-                $"Item '{Code}' has no sign-off request awaiting review (it is {SignOffStatus}).");
+                $"Item '{Code}' has no sign-off request awaiting review (it is {Words.Of(SignOffStatus)}).");
 
     private void EnsureOpen(string action)
     {

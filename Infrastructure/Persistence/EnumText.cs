@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Text.Json;
+using Rectify.Domain.Common;
 
 namespace Rectify.Infrastructure.Persistence;
 
@@ -7,7 +7,7 @@ namespace Rectify.Infrastructure.Persistence;
 public static class EnumText<T> where T : struct, Enum
 {
     private static readonly FrozenDictionary<T, string> Texts =
-        Enum.GetValues<T>().ToFrozenDictionary(v => v, v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
+        Enum.GetValues<T>().ToFrozenDictionary(v => v, v => Words.Of(v));
 
     private static readonly FrozenDictionary<string, T> Values =
         Texts.ToFrozenDictionary(pair => pair.Value, pair => pair.Key);
