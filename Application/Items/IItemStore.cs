@@ -17,8 +17,11 @@ public interface IItemStore
 
     Task InsertAsync(Item item, CancellationToken cancellationToken);
 
-    /// <summary>Writes the item over the version it was read at (412 otherwise), with its units and references.</summary>
-    Task UpdateAsync(Item item, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the item over the version it was read at (412 otherwise); its units and references are rewritten
+    /// only when <paramref name="assignmentsChanged"/>, which most changes (reports, reviews) leave alone.
+    /// </summary>
+    Task UpdateAsync(Item item, bool assignmentsChanged, CancellationToken cancellationToken);
 
     Task InsertMeasureAsync(Measure measure, CancellationToken cancellationToken);
     Task UpdateMeasureAsync(Measure measure, CancellationToken cancellationToken);

@@ -14,8 +14,10 @@ public sealed class ItemChange(IItemStore items, IAuditLog audit, OfficeCalendar
         IReadOnlyList<FieldChange> details, CancellationToken cancellationToken)
     {
         item.Touch(calendar.Now);
-        await items.UpdateAsync(item, cancellationToken);
         var after = ItemResponse.From(item, calendar);
+        var assignmentsChanged = before.LeadUnitId != after.LeadUnitId || !before.Units.SequenceEqual(after.Units) ||
+                                 !before.ExternalRefs.SequenceEqual(after.ExternalRefs);
+        await items.UpdateAsync(item, assignmentsChanged, cancellationToken);
         await audit.RecordAsync(AuditedItem.EntityType, item.Id, action, [.. AuditedItem.Changes(before, after), .. details],
             cancellationToken);
         return after;

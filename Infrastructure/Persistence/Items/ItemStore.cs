@@ -96,10 +96,12 @@ internal sealed class ItemStore(DbSession db) : IItemStore
         await WriteUnitsAndRefsAsync(item, cancellationToken);
     }
 
-    public async Task UpdateAsync(Item item, CancellationToken cancellationToken)
+    public async Task UpdateAsync(Item item, bool assignmentsChanged, CancellationToken cancellationToken)
     {
         if (await db.ExecuteAsync(ItemSql.Update, Parameters(item), cancellationToken) == 0)
             throw new StaleVersionException("Item", item.Id);
+        if (!assignmentsChanged)
+            return;
         await db.ExecuteAsync(ItemSql.DeleteUnits, new { ItemId = item.Id }, cancellationToken);
         await db.ExecuteAsync(ItemSql.DeleteRefs, new { ItemId = item.Id }, cancellationToken);
         await WriteUnitsAndRefsAsync(item, cancellationToken);
