@@ -35,17 +35,22 @@ public static class DependencyInjection
         services.AddScoped<IClientStore, ClientStore>();
         services.AddScoped<IInspectionStore, InspectionStore>();
         services.AddScoped<IItemStore, ItemStore>();
-        services.AddScoped<IProgressStore, ProgressStore>();
-        services.AddScoped<ISignOffStore, SignOffStore>();
-        services.AddScoped<IExtensionStore, ExtensionStore>();
-        services.AddScoped<IRecurrenceStore, RecurrenceStore>();
+        services.AddScoped<ProgressStore>();
+        services.AddScoped<IProgressStore>(sp => sp.GetRequiredService<ProgressStore>());
+        services.AddScoped<SignOffStore>();
+        services.AddScoped<ISignOffStore>(sp => sp.GetRequiredService<SignOffStore>());
+        services.AddScoped<ExtensionStore>();
+        services.AddScoped<IExtensionStore>(sp => sp.GetRequiredService<ExtensionStore>());
+        services.AddScoped<RecurrenceStore>();
+        services.AddScoped<IRecurrenceStore>(sp => sp.GetRequiredService<RecurrenceStore>());
         services.AddScoped<Application.Statistics.IStatisticsStore, Persistence.Statistics.StatisticsStore>();
 
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(OfficeOptions.Section).Get<OfficeOptions>()
                                     ?? new OfficeOptions());
         services.AddSingleton<OfficeCalendar>();
         services.AddScoped<ItemAccess>();
-        services.AddScoped<ItemChange>();
+        services.AddScoped<ItemRepository>();
+        services.AddScoped<Application.Webhooks.IWebhookOutbox, Webhooks.InterimOutbox>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Rectify.Domain.Common;
 using System.Text.Json;
 using Rectify.Application.Common.Paging;
 

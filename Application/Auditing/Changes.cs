@@ -1,3 +1,4 @@
+using Rectify.Domain.Common;
 namespace Rectify.Application.Auditing;
 
 /// <summary>Collects the fields that really changed between two snapshots of an entity.</summary>

@@ -1,3 +1,4 @@
+using Rectify.Domain.Common;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;

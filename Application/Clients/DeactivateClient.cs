@@ -1,3 +1,4 @@
+using Rectify.Domain.Common;
 using Mediator;
 using Rectify.Application.Auditing;
 using Rectify.Application.Common;

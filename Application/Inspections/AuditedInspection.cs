@@ -1,3 +1,4 @@
+using Rectify.Domain.Common;
 using Rectify.Application.Auditing;
 using Rectify.Domain.Inspections;
 

@@ -15,19 +15,14 @@ public sealed class AddMeasureValidator : AbstractValidator<AddMeasureCommand>
     public AddMeasureValidator() => RuleFor(x => x.Description).NotEmpty().MaximumLength(ItemFields.TextMax);
 }
 
-public sealed class AddMeasureHandler(IItemStore items, IUnitStore units, ItemAccess access, ItemChange change,
-    OfficeCalendar calendar) : ICommandHandler<AddMeasureCommand, MeasureChangeResponse>
+public sealed class AddMeasureHandler(IUnitStore units, ItemRepository repository, OfficeCalendar calendar)
+    : ICommandHandler<AddMeasureCommand, MeasureChangeResponse>
 {
     public async ValueTask<MeasureChangeResponse> Handle(AddMeasureCommand command, CancellationToken cancellationToken)
     {
-        var item = await access.GetAsync(command.ItemId, cancellationToken);
+        var item = await repository.GetAsync(command.ItemId, cancellationToken);
         await MeasureHelpers.CheckUnitAsync(units, command.UnitId, cancellationToken);
-        var before = ItemResponse.From(item, calendar);
-
         var measure = item.AddMeasure(Guid.CreateVersion7(), command.Description.Trim(), command.UnitId, command.DueDate, calendar.Now);
-        await items.InsertMeasureAsync(measure, cancellationToken);
-        var response = MeasureResponse.From(measure);
-        var itemResponse = await change.SaveAsync(item, before, "measure_added", MeasureHelpers.Describe(null, response), cancellationToken);
-        return new MeasureChangeResponse(itemResponse, response);
+        return new MeasureChangeResponse(await repository.SaveAsync(item, cancellationToken), MeasureResponse.From(measure));
     }
 }

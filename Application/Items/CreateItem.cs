@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Auditing;
 using Rectify.Application.Common;
 using Rectify.Application.Common.Errors;
 using Rectify.Application.Inspections;
@@ -58,7 +57,7 @@ public sealed class CreateItemValidator : AbstractValidator<CreateItemCommand>
 }
 
 public sealed class CreateItemHandler(
-    IItemStore items, IInspectionStore inspections, IUnitStore units, ItemAccess access, IAuditLog audit,
+    IItemStore items, IInspectionStore inspections, IUnitStore units, ItemAccess access, ItemRepository repository,
     OfficeCalendar calendar) : ICommandHandler<CreateItemCommand, ItemResponse>
 {
     public async ValueTask<ItemResponse> Handle(CreateItemCommand command, CancellationToken cancellationToken)
@@ -67,27 +66,14 @@ public sealed class CreateItemHandler(
                          ?? throw InvalidField.Because("inspectionId", $"Inspection '{command.InspectionId}' does not exist.");
         var assigned = await ItemFields.ResolveUnitsAsync(units, command.LeadUnitId, command.Units ?? [], cancellationToken);
         await access.EnsureWithinScopeAsync(command.LeadUnitId, cancellationToken);
+        var content = new ItemContent(command.Code.Trim(), command.Title.Trim(), command.Description, command.Requirement,
+            command.Target, command.Category!.Value, command.Area, command.Industry, command.Aspect, command.IsKey,
+            command.ResponsiblePerson, command.ResponsiblePhone, command.Quantity?.Target, command.Quantity?.Unit,
+            ItemFields.ToRefs(command.ExternalRefs));
+        await ItemFields.EnsureUniqueAsync(items, inspection.Id, content, null, cancellationToken);
 
-        var item = Item.Create(Guid.CreateVersion7(), inspection.Id, command.Code.Trim(), command.Title.Trim(),
-            command.Category!.Value, assigned, command.DeadlineKinds!, command.DueDate, calendar.Now);
-        item.SignOffSteps = inspection.SignOffSteps;
-        item.Description = command.Description;
-        item.Requirement = command.Requirement;
-        item.Target = command.Target;
-        item.Area = command.Area;
-        item.Industry = command.Industry;
-        item.Aspect = command.Aspect;
-        item.IsKey = command.IsKey;
-        item.ResponsiblePerson = command.ResponsiblePerson;
-        item.ResponsiblePhone = command.ResponsiblePhone;
-        item.QuantityTarget = command.Quantity?.Target;
-        item.QuantityUnit = command.Quantity?.Unit;
-        item.ExternalRefs = ItemFields.ToRefs(command.ExternalRefs);
-        await ItemFields.EnsureUniqueAsync(items, item, null, cancellationToken);
-
-        await items.InsertAsync(item, cancellationToken);
-        var response = ItemResponse.From(item, calendar);
-        await audit.RecordAsync(AuditedItem.EntityType, item.Id, "created", AuditedItem.Changes(null, response), cancellationToken);
-        return response;
+        var item = Item.Create(Guid.CreateVersion7(), inspection.Id, inspection.SignOffSteps, content, assigned,
+            command.DeadlineKinds!, command.DueDate, calendar.Now);
+        return await repository.SaveAsync(item, cancellationToken);
     }
 }

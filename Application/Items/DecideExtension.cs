@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Auditing;
 using Rectify.Application.Common;
 using Rectify.Application.Common.Errors;
 using Rectify.Domain.Items;
@@ -21,25 +20,15 @@ public sealed class DecideExtensionValidator : AbstractValidator<DecideExtension
     }
 }
 
-public sealed class DecideExtensionHandler(IExtensionStore extensions, ItemAccess access, ItemChange change,
-    OfficeCalendar calendar) : ICommandHandler<DecideExtensionCommand, ExtensionChangeResponse>
+public sealed class DecideExtensionHandler(ItemRepository repository, OfficeCalendar calendar)
+    : ICommandHandler<DecideExtensionCommand, ExtensionChangeResponse>
 {
     public async ValueTask<ExtensionChangeResponse> Handle(DecideExtensionCommand command, CancellationToken cancellationToken)
     {
-        var item = await access.GetAsync(command.ItemId, cancellationToken);
-        var extension = await extensions.FindAsync(item.Id, command.ExtensionId, cancellationToken)
+        var item = await repository.GetAsync(command.ItemId, cancellationToken);
+        var extension = item.Extensions.SingleOrDefault(e => e.Id == command.ExtensionId)
                         ?? throw new NotFoundException("Extension", command.ExtensionId);
-        var before = ItemResponse.From(item, calendar);
-
-        extension.Decide(command.Decision, command.ReviewerName.Trim(), command.Comment, calendar.Now);
-        if (command.Decision == ExtensionStatus.Approved)
-            item.ApplyExtension(extension);
-        await extensions.UpdateAsync(extension, cancellationToken);
-        var itemResponse = await change.SaveAsync(item, before,
-            command.Decision == ExtensionStatus.Approved ? "extension_approved" : "extension_rejected",
-            [new FieldChange("extension.id", null, extension.Id),
-             new FieldChange("extension.reviewerName", null, extension.ReviewerName),
-             new FieldChange("extension.comment", null, extension.Comment)], cancellationToken);
-        return new ExtensionChangeResponse(itemResponse, ExtensionResponse.From(extension));
+        item.DecideExtension(extension, command.Decision, command.ReviewerName.Trim(), command.Comment, calendar.Now);
+        return new ExtensionChangeResponse(await repository.SaveAsync(item, cancellationToken), ExtensionResponse.From(extension));
     }
 }

@@ -1,9 +1,7 @@
+using Rectify.Domain.Items;
 using FluentValidation;
 
 namespace Rectify.Application.Items;
-
-/// <summary>A piece of evidence (photo, document, inspection record) kept elsewhere, named by its address.</summary>
-public sealed record Evidence(string Name, string Uri, string? Sha256);
 
 public sealed class EvidenceValidator : AbstractValidator<Evidence>
 {

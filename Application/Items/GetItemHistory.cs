@@ -19,6 +19,6 @@ public sealed class GetItemHistoryHandler(ItemAccess access, IAuditTrail trail)
     public async ValueTask<Page<AuditEventResponse>> Handle(GetItemHistoryQuery query, CancellationToken cancellationToken)
     {
         await access.GetAsync(query.Id, cancellationToken);
-        return await trail.ListAsync(AuditedItem.EntityType, query.Id, query.Limit, query.Cursor, cancellationToken);
+        return await trail.ListAsync(ItemRepository.EntityType, query.Id, query.Limit, query.Cursor, cancellationToken);
     }
 }

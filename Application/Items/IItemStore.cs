@@ -5,7 +5,10 @@ namespace Rectify.Application.Items;
 
 public interface IItemStore
 {
-    /// <summary>The item with its units, references, measures and sign-off chain; null when absent or outside the scope.</summary>
+    /// <summary>
+    /// The whole aggregate: units, references, measures, sign-off chain and open request, extensions and the latest
+    /// report date; null when absent or outside the scope.
+    /// </summary>
     Task<Item?> FindAsync(Guid id, string? scopePattern, CancellationToken cancellationToken);
 
     Task<bool> CodeExistsAsync(Guid inspectionId, string code, Guid? exceptId, CancellationToken cancellationToken);
@@ -15,16 +18,12 @@ public interface IItemStore
 
     Task<Page<ItemListRow>> ListAsync(ItemListCriteria criteria, int limit, string? cursor, CancellationToken cancellationToken);
 
-    Task InsertAsync(Item item, CancellationToken cancellationToken);
-
     /// <summary>
-    /// Writes the item over the version it was read at (412 otherwise); its units and references are rewritten
-    /// only when <paramref name="assignmentsChanged"/>, which most changes (reports, reviews) leave alone.
+    /// Writes a changed item: inserted when new, otherwise over the version it was read at (412 otherwise), with the
+    /// child rows its recorded events added or changed (measures, reports, sign-off requests and reviews, extensions,
+    /// recurrences); units and references are rewritten only when an event changed them.
     /// </summary>
-    Task UpdateAsync(Item item, bool assignmentsChanged, CancellationToken cancellationToken);
-
-    Task InsertMeasureAsync(Measure measure, CancellationToken cancellationToken);
-    Task UpdateMeasureAsync(Measure measure, CancellationToken cancellationToken);
+    Task WriteAsync(Item item, CancellationToken cancellationToken);
 }
 
 public enum ItemSort
@@ -37,12 +36,6 @@ public enum ItemSort
 
 /// <summary>An item of a list page: the item without its measures, and their counts.</summary>
 public sealed record ItemListRow(Item Item, MeasureCounts Measures);
-
-public sealed record MeasureCounts(int Total, int Implemented)
-{
-    public static MeasureCounts Of(IReadOnlyCollection<Measure> measures) =>
-        new(measures.Count, measures.Count(m => m.Implemented));
-}
 
 /// <summary>The list filters with every date already resolved against the office calendar.</summary>
 public sealed record ItemListCriteria(

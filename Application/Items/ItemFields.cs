@@ -89,11 +89,12 @@ internal static class ItemFields
         (refs ?? []).Select(r => new ExternalRef(r.System.Trim(), r.Id.Trim())).Distinct()
             .OrderBy(r => r.System, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
 
-    public static async Task EnsureUniqueAsync(IItemStore items, Item item, Guid? exceptId, CancellationToken cancellationToken)
+    public static async Task EnsureUniqueAsync(IItemStore items, Guid inspectionId, ItemContent content, Guid? exceptId,
+        CancellationToken cancellationToken)
     {
-        if (await items.CodeExistsAsync(item.InspectionId, item.Code, exceptId, cancellationToken))
-            throw new ConflictException($"The inspection already has an item with code '{item.Code}'.");
-        if (await items.FindTakenExternalRefAsync(item.ExternalRefs, exceptId, cancellationToken) is { } taken)
+        if (await items.CodeExistsAsync(inspectionId, content.Code, exceptId, cancellationToken))
+            throw new ConflictException($"The inspection already has an item with code '{content.Code}'.");
+        if (await items.FindTakenExternalRefAsync(content.ExternalRefs, exceptId, cancellationToken) is { } taken)
             throw new ConflictException($"Another item already carries the reference {taken.System}/{taken.Id}.");
     }
 }

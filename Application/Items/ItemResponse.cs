@@ -57,9 +57,7 @@ public sealed record ItemResponse(
         item.Units.Where(u => u.Role != UnitRole.Lead).Select(u => new ItemUnitResponse(u.UnitId, u.Role)).ToList(),
         item.ResponsiblePerson, item.ResponsiblePhone, item.DeadlineKinds, item.DueDate, item.OriginalDueDate,
         item.ProgressStatus, item.ScheduleStatus, item.SignOffStatus, item.SignOffStep,
-        item.QuantityTarget is null && item.QuantityDone is null && item.QuantityUnit is null
-            ? null
-            : new QuantityResponse(item.QuantityTarget, item.QuantityDone, item.QuantityUnit),
+        item.Quantity is { } quantity ? new QuantityResponse(quantity.Target, quantity.Done, quantity.Unit) : null,
         item.Obstacles, item.RecurrenceCount,
         item.ExternalRefs.Select(r => new ExternalRefResponse(r.System, r.Id)).ToList(),
         new MeasureCountsResponse(measures.Total, measures.Implemented),

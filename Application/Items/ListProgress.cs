@@ -1,3 +1,4 @@
+using Rectify.Domain.Items;
 using FluentValidation;
 using Mediator;
 using Rectify.Application.Common.Paging;

@@ -1,3 +1,4 @@
+using Rectify.Domain.Items;
 using Mediator;
 
 namespace Rectify.Application.Items;

@@ -1,4 +1,3 @@
-using Rectify.Application.Auditing;
 using Rectify.Application.Common;
 using Rectify.Application.Common.Errors;
 using Rectify.Application.Units;
@@ -27,12 +26,4 @@ internal static class MeasureHelpers
             throw InvalidField.Because("unitId", $"Unit '{id}' does not exist or is inactive.");
     }
 
-    public static IReadOnlyList<FieldChange> Describe(MeasureResponse? before, MeasureResponse after) => new Changes()
-        .Field("measure.id", before?.Id, after.Id)
-        .Field("measure.description", before?.Description, after.Description)
-        .Field("measure.unitId", before?.UnitId, after.UnitId)
-        .Field("measure.dueDate", before?.DueDate, after.DueDate)
-        .Field("measure.implemented", before?.Implemented, after.Implemented)
-        .Field("measure.implementedOn", before?.ImplementedOn, after.ImplementedOn)
-        .ToList();
 }

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Auditing;
 using Rectify.Application.Common;
 using Rectify.Application.Common.Errors;
 using Rectify.Domain.Items;
@@ -43,32 +42,17 @@ public sealed class ReportProgressValidator : AbstractValidator<ReportProgressCo
     }
 }
 
-public sealed class ReportProgressHandler(IProgressStore reports, ItemAccess access, ItemChange change,
-    ICurrentClient client, OfficeCalendar calendar) : ICommandHandler<ReportProgressCommand, ProgressReportedResponse>
+public sealed class ReportProgressHandler(ItemRepository repository, ICurrentClient client, OfficeCalendar calendar)
+    : ICommandHandler<ReportProgressCommand, ProgressReportedResponse>
 {
     public async ValueTask<ProgressReportedResponse> Handle(ReportProgressCommand command, CancellationToken cancellationToken)
     {
-        var item = await access.GetAsync(command.ItemId, cancellationToken);
-        var before = ItemResponse.From(item, calendar);
-        var reportedOn = command.ReportedOn!.Value;
-        if (reportedOn > calendar.Today)
+        var item = await repository.GetAsync(command.ItemId, cancellationToken);
+        if (command.ReportedOn > calendar.Today)
             throw InvalidField.Because("reportedOn", "A progress report cannot be dated after today.");
-        var report = new ProgressReport(Guid.CreateVersion7(), item.Id, reportedOn, command.Summary.Trim(),
+        var report = item.ReportProgress(Guid.CreateVersion7(), command.ReportedOn!.Value, command.Summary.Trim(),
             command.ProgressStatus!.Value, command.ScheduleStatus, command.QuantityDone, command.Obstacles,
             command.Evidence ?? [], client.Name, calendar.Now);
-
-        var latest = await reports.LatestReportedOnAsync(item.Id, cancellationToken);
-        if (latest is null || reportedOn >= latest)
-            item.ReportProgress(report.ProgressStatus, report.ScheduleStatus, report.QuantityDone, report.Obstacles, calendar.Now);
-        await reports.InsertAsync(report, cancellationToken);
-
-        var itemResponse = await change.SaveAsync(item, before, "progress_reported",
-        [
-            new FieldChange("report.id", null, report.Id),
-            new FieldChange("report.reportedOn", null, report.ReportedOn),
-            new FieldChange("report.summary", null, report.Summary),
-            new FieldChange("report.evidence", null, report.Evidence.Count),
-        ], cancellationToken);
-        return new ProgressReportedResponse(itemResponse, report);
+        return new ProgressReportedResponse(await repository.SaveAsync(item, cancellationToken), report);
     }
 }

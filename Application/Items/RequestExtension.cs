@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Auditing;
 using Rectify.Application.Common;
 using Rectify.Domain.Items;
 
@@ -19,26 +18,14 @@ public sealed class RequestExtensionValidator : AbstractValidator<RequestExtensi
     }
 }
 
-public sealed class RequestExtensionHandler(IExtensionStore extensions, ItemAccess access, ItemChange change,
-    ICurrentClient client, OfficeCalendar calendar) : ICommandHandler<RequestExtensionCommand, ExtensionChangeResponse>
+public sealed class RequestExtensionHandler(ItemRepository repository, ICurrentClient client, OfficeCalendar calendar)
+    : ICommandHandler<RequestExtensionCommand, ExtensionChangeResponse>
 {
     public async ValueTask<ExtensionChangeResponse> Handle(RequestExtensionCommand command, CancellationToken cancellationToken)
     {
-        var item = await access.GetAsync(command.ItemId, cancellationToken);
-        var before = ItemResponse.From(item, calendar);
-        var requested = command.RequestedDueDate!.Value;
-        item.EnsureCanRequestExtension(requested, calendar.Today, await extensions.FindPendingAsync(item.Id, cancellationToken) is not null);
-
-        var extension = new Extension
-        {
-            Id = Guid.CreateVersion7(), ItemId = item.Id, RequestedDueDate = requested, PreviousDueDate = item.DueDate,
-            Reason = command.Reason.Trim(), RequestedAt = calendar.Now, RequestedBy = client.Name,
-        };
-        await extensions.InsertAsync(extension, cancellationToken);
-        var itemResponse = await change.SaveAsync(item, before, "extension_requested",
-            [new FieldChange("extension.id", null, extension.Id),
-             new FieldChange("extension.requestedDueDate", null, extension.RequestedDueDate),
-             new FieldChange("extension.reason", null, extension.Reason)], cancellationToken);
-        return new ExtensionChangeResponse(itemResponse, ExtensionResponse.From(extension));
+        var item = await repository.GetAsync(command.ItemId, cancellationToken);
+        var extension = item.RequestExtension(Guid.CreateVersion7(), command.RequestedDueDate!.Value, command.Reason.Trim(),
+            client.Name, calendar.Today, calendar.Now);
+        return new ExtensionChangeResponse(await repository.SaveAsync(item, cancellationToken), ExtensionResponse.From(extension));
     }
 }

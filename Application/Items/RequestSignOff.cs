@@ -1,7 +1,7 @@
+using Rectify.Domain.Items;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Auditing;
 using Rectify.Application.Common;
 
 namespace Rectify.Application.Items;
@@ -19,20 +19,14 @@ public sealed class RequestSignOffValidator : AbstractValidator<RequestSignOffCo
     }
 }
 
-public sealed class RequestSignOffHandler(ISignOffStore signOffs, ItemAccess access, ItemChange change, ICurrentClient client,
+public sealed class RequestSignOffHandler(ISignOffStore signOffs, ItemRepository repository, ICurrentClient client,
     OfficeCalendar calendar) : ICommandHandler<RequestSignOffCommand, SignOffResponse>
 {
     public async ValueTask<SignOffResponse> Handle(RequestSignOffCommand command, CancellationToken cancellationToken)
     {
-        var item = await access.GetAsync(command.ItemId, cancellationToken);
-        var before = ItemResponse.From(item, calendar);
-        item.RequestSignOff();
-        var request = new SignOffRequest(Guid.CreateVersion7(), item.Id, item.SignOffRound, command.Summary.Trim(),
-            command.Evidence ?? [], SignOffRequestStatus.Pending, client.Name, calendar.Now, null);
-        await signOffs.InsertRequestAsync(request, cancellationToken);
-        await change.SaveAsync(item, before, "sign_off_requested",
-            [new FieldChange("request.id", null, request.Id), new FieldChange("request.summary", null, request.Summary),
-             new FieldChange("request.evidence", null, request.Evidence.Count)], cancellationToken);
+        var item = await repository.GetAsync(command.ItemId, cancellationToken);
+        item.RequestSignOff(Guid.CreateVersion7(), command.Summary.Trim(), command.Evidence ?? [], client.Name, calendar.Now);
+        await repository.SaveAsync(item, cancellationToken);
         return await SignOffView.BuildAsync(signOffs, item, cancellationToken);
     }
 }

@@ -55,57 +55,44 @@ public sealed class UpdateItemValidator : AbstractValidator<UpdateItemCommand>
     }
 }
 
-public sealed class UpdateItemHandler(IItemStore items, IUnitStore units, ItemAccess access, ItemChange change,
-    OfficeCalendar calendar) : ICommandHandler<UpdateItemCommand, ItemResponse>
+public sealed class UpdateItemHandler(IItemStore items, IUnitStore units, ItemAccess access, ItemRepository repository)
+    : ICommandHandler<UpdateItemCommand, ItemResponse>
 {
     public async ValueTask<ItemResponse> Handle(UpdateItemCommand command, CancellationToken cancellationToken)
     {
-        var item = await access.GetAsync(command.Id, cancellationToken);
+        var item = await repository.GetAsync(command.Id, cancellationToken);
         command.ExpectedVersion.Check("Item", item.Id, item.Version);
-        var before = ItemResponse.From(item, calendar);
         var patch = command.Patch;
+        var was = item.Content;
+        var content = new ItemContent(
+            patch.Code.Or(was.Code).Trim(), patch.Title.Or(was.Title).Trim(), patch.Description.Or(was.Description),
+            patch.Requirement.Or(was.Requirement), patch.Target.Or(was.Target), patch.Category.Or(was.Category),
+            patch.Area.Or(was.Area), patch.Industry.Or(was.Industry), patch.Aspect.Or(was.Aspect), patch.IsKey.Or(was.IsKey),
+            patch.ResponsiblePerson.Or(was.ResponsiblePerson), patch.ResponsiblePhone.Or(was.ResponsiblePhone),
+            patch.Quantity.HasValue ? patch.Quantity.Value?.Target : was.QuantityTarget,
+            patch.Quantity.HasValue ? patch.Quantity.Value?.Unit : was.QuantityUnit,
+            patch.ExternalRefs.HasValue ? ItemFields.ToRefs(patch.ExternalRefs.Value) : was.ExternalRefs);
 
-        item.Code = patch.Code.Or(item.Code).Trim();
-        item.Title = patch.Title.Or(item.Title).Trim();
-        item.Description = patch.Description.Or(item.Description);
-        item.Requirement = patch.Requirement.Or(item.Requirement);
-        item.Target = patch.Target.Or(item.Target);
-        item.Category = patch.Category.Or(item.Category);
-        item.Area = patch.Area.Or(item.Area);
-        item.Industry = patch.Industry.Or(item.Industry);
-        item.Aspect = patch.Aspect.Or(item.Aspect);
-        item.IsKey = patch.IsKey.Or(item.IsKey);
-        item.ResponsiblePerson = patch.ResponsiblePerson.Or(item.ResponsiblePerson);
-        item.ResponsiblePhone = patch.ResponsiblePhone.Or(item.ResponsiblePhone);
-        if (patch.Quantity.HasValue)
-        {
-            item.QuantityTarget = patch.Quantity.Value?.Target;
-            item.QuantityUnit = patch.Quantity.Value?.Unit;
-        }
-        if (patch.ExternalRefs.HasValue)
-            item.ExternalRefs = ItemFields.ToRefs(patch.ExternalRefs.Value);
+        IReadOnlyList<ItemUnit>? assigned = null;
         if (patch.LeadUnitId.HasValue || patch.Units.HasValue)
         {
             var lead = patch.LeadUnitId.Or(item.LeadUnitId);
             var others = patch.Units.HasValue
                 ? patch.Units.Value
                 : item.Units.Where(u => u.Role != UnitRole.Lead && u.UnitId != lead).Select(u => new ItemUnitInput(u.UnitId, u.Role)).ToList();
-            var assigned = Item.InCanonicalOrder(await ItemFields.ResolveUnitsAsync(units, lead, others, cancellationToken));
+            assigned = Item.InCanonicalOrder(await ItemFields.ResolveUnitsAsync(units, lead, others, cancellationToken));
             if (!assigned.SequenceEqual(item.Units))
             {
                 await access.EnsureLeadsAsync(item, cancellationToken);
                 await access.EnsureWithinScopeAsync(lead, cancellationToken);
-                item.AssignUnits(assigned);
             }
         }
-        if (patch.DeadlineKinds.HasValue || patch.DueDate.HasValue)
-            item.SetDeadline(patch.DeadlineKinds.Or(item.DeadlineKinds), patch.DueDate.Or(item.DueDate));
         if (patch.Code.HasValue || patch.ExternalRefs.HasValue)
-            await ItemFields.EnsureUniqueAsync(items, item, item.Id, cancellationToken);
+            await ItemFields.EnsureUniqueAsync(items, item.InspectionId, content, item.Id, cancellationToken);
 
-        if (AuditedItem.Changes(before, ItemResponse.From(item, calendar)).Count == 0)
-            return before;
-        item.EnsureEditable();
-        return await change.SaveAsync(item, before, "updated", [], cancellationToken);
+        item.Edit(content, patch.DeadlineKinds.Or(item.DeadlineKinds), patch.DueDate.Or(item.DueDate));
+        if (assigned is not null)
+            item.ReassignUnits(assigned);
+        return await repository.SaveAsync(item, cancellationToken);
     }
 }

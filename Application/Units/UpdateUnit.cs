@@ -1,3 +1,4 @@
+using Rectify.Domain.Common;
 using FluentValidation;
 using Mediator;
 using Rectify.Application.Auditing;

@@ -5,17 +5,21 @@ namespace Rectify.Domain.Items;
 /// <summary>延期申请: a request to move the item's due date, decided once by the office.</summary>
 public sealed class Extension
 {
-    public Guid Id { get; init; }
-    public Guid ItemId { get; init; }
-    public DateOnly RequestedDueDate { get; init; }
-    public DateOnly? PreviousDueDate { get; init; }
-    public required string Reason { get; init; }
+    public Guid Id { get; private init; }
+    public Guid ItemId { get; private init; }
+    public DateOnly RequestedDueDate { get; private init; }
+    public DateOnly? PreviousDueDate { get; private init; }
+    public string Reason { get; private init; } = "";
     public ExtensionStatus Status { get; private set; }
-    public DateTimeOffset RequestedAt { get; init; }
-    public string? RequestedBy { get; init; }
+    public DateTimeOffset RequestedAt { get; private init; }
+    public string? RequestedBy { get; private init; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? ReviewerName { get; private set; }
     public string? Comment { get; private set; }
+
+    internal static Extension Request(Guid id, Guid itemId, DateOnly requestedDueDate, DateOnly? previousDueDate,
+        string reason, string requestedBy, DateTimeOffset now) =>
+        Restore(id, itemId, requestedDueDate, previousDueDate, reason, ExtensionStatus.Pending, now, requestedBy, null, null, null);
 
     public static Extension Restore(Guid id, Guid itemId, DateOnly requestedDueDate, DateOnly? previousDueDate,
         string reason, ExtensionStatus status, DateTimeOffset requestedAt, string? requestedBy, DateTimeOffset? decidedAt,
@@ -27,7 +31,7 @@ public sealed class Extension
             DecidedAt = decidedAt, ReviewerName = reviewerName, Comment = comment,
         };
 
-    public void Decide(ExtensionStatus decision, string reviewerName, string? comment, DateTimeOffset now)
+    internal void Decide(ExtensionStatus decision, string reviewerName, string? comment, DateTimeOffset now)
     {
         if (Status != ExtensionStatus.Pending)
             throw new DomainRuleException("extension_decided", $"This extension request was already {Words.Of(Status)}.");

@@ -8,27 +8,70 @@ public sealed record Quantity(decimal? Target, decimal? Done, string? Unit);
 
 public sealed record ExternalRef(string System, string Id);
 
+public sealed record MeasureCounts(int Total, int Implemented)
+{
+    public static MeasureCounts Of(IReadOnlyCollection<Measure> measures) =>
+        new(measures.Count, measures.Count(m => m.Implemented));
+}
+
+/// <summary>The item's own descriptive fields: what an edit (or an import) writes in one go.</summary>
+public sealed record ItemContent(
+    string Code,
+    string Title,
+    string? Description,
+    string? Requirement,
+    string? Target,
+    ItemCategory Category,
+    string? Area,
+    string? Industry,
+    string? Aspect,
+    bool IsKey,
+    string? ResponsiblePerson,
+    string? ResponsiblePhone,
+    decimal? QuantityTarget,
+    string? QuantityUnit,
+    IReadOnlyList<ExternalRef> ExternalRefs)
+{
+    public bool SameAs(ItemContent other) =>
+        this with { ExternalRefs = other.ExternalRefs } == other && ExternalRefs.SequenceEqual(other.ExternalRefs);
+}
+
 /// <summary>
 /// A feedback item (反馈问题 / 整改任务) and the aggregate of its measures, progress, sign-off, extensions and
-/// recurrences: every change to any of them goes through here and moves the item's version on.
-/// Progress, sign-off and recurrence are three separate facts, each with its own rules.
+/// recurrences: every change to any of them goes through a method here, which checks the rule and records what
+/// happened. Progress, sign-off and recurrence are three separate facts, each with its own rules.
 /// </summary>
-public sealed class Item
+public sealed class Item : AggregateRoot
 {
-    public Guid Id { get; init; }
-    public Guid InspectionId { get; init; }
-    public required string Code { get; set; }
-    public required string Title { get; set; }
-    public string? Description { get; set; }
-    public string? Requirement { get; set; }
-    public string? Target { get; set; }
-    public ItemCategory Category { get; set; }
-    public string? Area { get; set; }
-    public string? Industry { get; set; }
-    public string? Aspect { get; set; }
-    public bool IsKey { get; set; }
-    public string? ResponsiblePerson { get; set; }
-    public string? ResponsiblePhone { get; set; }
+    private readonly List<Measure> _measures = [];
+    private readonly List<Extension> _extensions = [];
+
+    private Item(Guid id, Guid inspectionId, ItemContent content, IReadOnlyList<string> signOffSteps, DateTimeOffset createdAt)
+    {
+        Id = id;
+        InspectionId = inspectionId;
+        Content = content;
+        SignOffSteps = signOffSteps;
+        CreatedAt = createdAt;
+    }
+
+    public Guid InspectionId { get; }
+    public ItemContent Content { get; private set; }
+    public string Code => Content.Code;
+    public string Title => Content.Title;
+    public string? Description => Content.Description;
+    public string? Requirement => Content.Requirement;
+    public string? Target => Content.Target;
+    public ItemCategory Category => Content.Category;
+    public string? Area => Content.Area;
+    public string? Industry => Content.Industry;
+    public string? Aspect => Content.Aspect;
+    public bool IsKey => Content.IsKey;
+    public string? ResponsiblePerson => Content.ResponsiblePerson;
+    public string? ResponsiblePhone => Content.ResponsiblePhone;
+    public decimal? QuantityTarget => Content.QuantityTarget;
+    public string? QuantityUnit => Content.QuantityUnit;
+    public IReadOnlyList<ExternalRef> ExternalRefs => Content.ExternalRefs;
     public Guid LeadUnitId => Units.Single(u => u.Role == UnitRole.Lead).UnitId;
     public IReadOnlyList<ItemUnit> Units { get; private set; } = [];
     public IReadOnlyList<DeadlineKind> DeadlineKinds { get; private set; } = [];
@@ -40,122 +83,190 @@ public sealed class Item
     /// <summary>The index of the review step awaiting a decision while sign-off is requested.</summary>
     public int? SignOffStepIndex { get; private set; }
     public int SignOffRound { get; private set; }
-    public decimal? QuantityTarget { get; set; }
     public decimal? QuantityDone { get; private set; }
-    public string? QuantityUnit { get; set; }
     public string? Obstacles { get; private set; }
     public int RecurrenceCount { get; private set; }
-    public IReadOnlyList<ExternalRef> ExternalRefs { get; set; } = [];
-    public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
     public DateTimeOffset? SignedOffAt { get; private set; }
-    public int Version { get; private set; } = 1;
 
     /// <summary>The review chain of the item's inspection, loaded with the item.</summary>
-    public IReadOnlyList<string> SignOffSteps { get; set; } = [];
+    public IReadOnlyList<string> SignOffSteps { get; }
 
     /// <summary>The name of the step awaiting review while sign-off is requested.</summary>
     public string? SignOffStep => SignOffStepIndex is { } i && i < SignOffSteps.Count ? SignOffSteps[i] : null;
 
-    /// <summary>The item's measures; loaded with the item for every change.</summary>
-    public List<Measure> Measures { get; init; } = [];
+    public IReadOnlyList<Measure> Measures => _measures;
+
+    /// <summary>Every extension request of the item, decided or not.</summary>
+    public IReadOnlyList<Extension> Extensions => _extensions;
+
+    /// <summary>The date of the latest progress report; a report dated before it is kept but changes nothing.</summary>
+    public DateOnly? LatestReportedOn { get; private set; }
+
+    /// <summary>The sign-off request under review, if any.</summary>
+    public SignOffRequest? OpenSignOffRequest { get; private set; }
 
     public bool IsCompleted => ProgressStatus == ProgressStatus.Completed;
 
-    public static Item Create(Guid id, Guid inspectionId, string code, string title, ItemCategory category,
+    public Quantity? Quantity => QuantityTarget is null && QuantityDone is null && QuantityUnit is null
+        ? null
+        : new Quantity(QuantityTarget, QuantityDone, QuantityUnit);
+
+    public static Item Create(Guid id, Guid inspectionId, IReadOnlyList<string> signOffSteps, ItemContent content,
         IReadOnlyList<ItemUnit> units, IReadOnlyList<DeadlineKind> deadlineKinds, DateOnly? dueDate, DateTimeOffset now)
     {
-        var item = new Item
-        {
-            Id = id, InspectionId = inspectionId, Code = code, Title = title, Category = category,
-            CreatedAt = now, UpdatedAt = now,
-        };
-        item.AssignUnits(units);
+        var item = new Item(id, inspectionId, content, signOffSteps, now);
+        item.Units = CheckedUnits(units);
         item.SetDeadline(deadlineKinds, dueDate);
+        item.Created(now);
+        item.Record(new ItemCreated());
         return item;
     }
 
-    /// <summary>Rebuilds an item from storage; no rules are checked.</summary>
-    public static Item Restore(Item stored, IReadOnlyList<ItemUnit> units, IReadOnlyList<DeadlineKind> deadlineKinds,
-        DateOnly? dueDate, DateOnly? originalDueDate, ProgressStatus progress, ScheduleStatus? schedule,
-        SignOffStatus signOff, int? signOffStepIndex, int signOffRound, decimal? quantityDone, string? obstacles,
-        int recurrenceCount, DateTimeOffset updatedAt, DateTimeOffset? completedAt, DateTimeOffset? signedOffAt, int version)
+    /// <summary>Rebuilds an item from storage; no rules are checked and nothing is recorded.</summary>
+    public static Item Restore(Guid id, Guid inspectionId, ItemContent content, IReadOnlyList<string> signOffSteps,
+        IReadOnlyList<ItemUnit> units, IReadOnlyList<DeadlineKind> deadlineKinds, DateOnly? dueDate, DateOnly? originalDueDate,
+        ProgressStatus progress, ScheduleStatus? schedule, SignOffStatus signOff, int? signOffStepIndex, int signOffRound,
+        decimal? quantityDone, string? obstacles, int recurrenceCount, DateTimeOffset createdAt, DateTimeOffset updatedAt,
+        DateTimeOffset? completedAt, DateTimeOffset? signedOffAt, int version, IReadOnlyList<Measure> measures,
+        DateOnly? latestReportedOn, SignOffRequest? openSignOffRequest, IReadOnlyList<Extension> extensions)
     {
-        stored.Units = units;
-        stored.DeadlineKinds = deadlineKinds;
-        stored.DueDate = dueDate;
-        stored.OriginalDueDate = originalDueDate;
-        stored.ProgressStatus = progress;
-        stored.ScheduleStatus = schedule;
-        stored.SignOffStatus = signOff;
-        stored.SignOffStepIndex = signOffStepIndex;
-        stored.SignOffRound = signOffRound;
-        stored.QuantityDone = quantityDone;
-        stored.Obstacles = obstacles;
-        stored.RecurrenceCount = recurrenceCount;
-        stored.UpdatedAt = updatedAt;
-        stored.CompletedAt = completedAt;
-        stored.SignedOffAt = signedOffAt;
-        stored.Version = version;
-        return stored;
+        var item = new Item(id, inspectionId, content, signOffSteps, createdAt)
+        {
+            Units = units, DeadlineKinds = deadlineKinds, DueDate = dueDate, OriginalDueDate = originalDueDate,
+            ProgressStatus = progress, ScheduleStatus = schedule, SignOffStatus = signOff,
+            SignOffStepIndex = signOffStepIndex, SignOffRound = signOffRound, QuantityDone = quantityDone,
+            Obstacles = obstacles, RecurrenceCount = recurrenceCount, CompletedAt = completedAt, SignedOffAt = signedOffAt,
+            LatestReportedOn = latestReportedOn, OpenSignOffRequest = openSignOffRequest,
+        };
+        item._measures.AddRange(measures);
+        item._extensions.AddRange(extensions);
+        item.Restored(version, updatedAt);
+        return item;
     }
 
-    /// <summary>Exactly one lead unit (牵头单位); any number of others, each unit once.</summary>
-    public void AssignUnits(IReadOnlyList<ItemUnit> units)
-    {
-        if (units.Count(u => u.Role == UnitRole.Lead) != 1)
-            throw new DomainRuleException("one_lead_unit", "An item has exactly one lead unit.");
-        if (units.Select(u => u.UnitId).Distinct().Count() != units.Count)
-            throw new DomainRuleException("unit_assigned_twice", "A unit can hold only one role on an item.");
-        Units = InCanonicalOrder(units);
-    }
+    protected override IEnumerable<KeyValuePair<string, object?>> AuditedFields() =>
+    [
+        new("code", Code),
+        new("title", Title),
+        new("description", Description),
+        new("requirement", Requirement),
+        new("target", Target),
+        new("category", Category),
+        new("area", Area),
+        new("industry", Industry),
+        new("aspect", Aspect),
+        new("isKey", IsKey),
+        new("leadUnitId", LeadUnitId),
+        new("units", string.Join(", ", Units.Where(u => u.Role != UnitRole.Lead).Select(u => $"{u.UnitId}:{Words.Of(u.Role)}"))),
+        new("responsiblePerson", ResponsiblePerson),
+        new("responsiblePhone", ResponsiblePhone),
+        new("deadlineKinds", string.Join(", ", DeadlineKinds.Select(Words.Of))),
+        new("dueDate", DueDate),
+        new("progressStatus", ProgressStatus),
+        new("scheduleStatus", ScheduleStatus),
+        new("signOffStatus", SignOffStatus),
+        new("signOffStep", SignOffStep),
+        new("quantity", Quantity),
+        new("obstacles", Obstacles),
+        new("recurrenceCount", RecurrenceCount),
+        new("externalRefs", string.Join(", ", ExternalRefs.Select(r => $"{r.System}/{r.Id}"))),
+        new("measures", MeasureCounts.Of(_measures)),
+    ];
 
     /// <summary>Lead first, then by role and id: the same set of units always reads the same way.</summary>
     public static IReadOnlyList<ItemUnit> InCanonicalOrder(IEnumerable<ItemUnit> units) =>
         units.OrderBy(u => u.Role).ThenBy(u => u.UnitId).ToList();
 
     /// <summary>
-    /// The deadline is a set of kinds plus a due date; by_date needs the date. The first due date an item gets
-    /// is kept as its original one, whatever moves the current date later.
+    /// Edits the item's content and deadline. Nothing happens when nothing differs; otherwise the item must still be
+    /// editable (not under review or signed off).
     /// </summary>
-    public void SetDeadline(IReadOnlyList<DeadlineKind> kinds, DateOnly? dueDate)
+    public void Edit(ItemContent content, IReadOnlyList<DeadlineKind> deadlineKinds, DateOnly? dueDate)
     {
-        if (kinds.Count == 0)
-            throw new DomainRuleException("deadline_kinds", "An item needs at least one deadline kind.");
-        if (kinds.Contains(DeadlineKind.ByDate) && dueDate is null)
-            throw new DomainRuleException("due_date_required", "A by_date (限期整改) item needs a due date.");
-        DeadlineKinds = kinds.Distinct().Order().ToList();
-        DueDate = dueDate;
-        OriginalDueDate ??= dueDate;
+        if (content.SameAs(Content) && NormalKinds(deadlineKinds).SequenceEqual(DeadlineKinds) && dueDate == DueDate)
+            return;
+        EnsureEditable();
+        SetDeadline(deadlineKinds, dueDate);
+        Content = content;
+        Record(new ItemEdited());
+    }
+
+    /// <summary>Exactly one lead unit (牵头单位); any number of others, each unit once.</summary>
+    public void ReassignUnits(IReadOnlyList<ItemUnit> units)
+    {
+        var assigned = CheckedUnits(units);
+        if (assigned.SequenceEqual(Units))
+            return;
+        EnsureEditable();
+        Units = assigned;
+        Record(new UnitsReassigned(LeadUnitId, assigned));
     }
 
     public Measure AddMeasure(Guid id, string description, Guid? unitId, DateOnly? dueDate, DateTimeOffset now)
     {
         EnsureOpen("add measures to");
-        var measure = new Measure
-        {
-            Id = id, ItemId = Id, Description = description, UnitId = unitId, DueDate = dueDate,
-            CreatedAt = now, UpdatedAt = now,
-        };
-        Measures.Add(measure);
+        var measure = Measure.Create(id, Id, description, unitId, dueDate, now);
+        _measures.Add(measure);
+        Record(new MeasureAdded(measure, measure.AuditedFields().Select(f => new FieldChange(f.Key, null, f.Value))
+            .Where(c => c.New is not null).ToList()));
         return measure;
     }
 
-    /// <summary>A completed item has all its measures implemented; taking one back would contradict that.</summary>
-    public void SetMeasureImplemented(Measure measure, bool implemented, DateOnly? implementedOn, DateOnly today, DateTimeOffset now)
+    /// <summary>Edits a measure's text, unit or due date; nothing happens when nothing differs.</summary>
+    public void EditMeasure(Guid measureId, string description, Guid? unitId, DateOnly? dueDate, DateTimeOffset now)
     {
+        var measure = MeasureById(measureId);
+        if (measure.Description == description && measure.UnitId == unitId && measure.DueDate == dueDate)
+            return;
+        EnsureEditable();
+        var before = measure.AuditedFields().ToList();
+        measure.Edit(description, unitId, dueDate, now);
+        Record(new MeasureChanged(measure, MeasureChanges(before, measure)));
+    }
+
+    /// <summary>A completed item has all its measures implemented; taking one back would contradict that.</summary>
+    public void SetMeasureImplemented(Guid measureId, bool implemented, DateOnly? implementedOn, DateOnly today, DateTimeOffset now)
+    {
+        var measure = MeasureById(measureId);
+        DateOnly? on = implemented ? implementedOn ?? today : null;
+        if (measure.Implemented == implemented && measure.ImplementedOn == on)
+            return;
         if (!implemented && measure.Implemented && IsCompleted)
             throw new DomainRuleException("item_completed",
                 $"Item '{Code}' is completed; a measure cannot be marked unimplemented unless a recurrence reopens the item.");
-        measure.SetImplemented(implemented, implemented ? implementedOn ?? today : null, now);
+        EnsureEditable();
+        var before = measure.AuditedFields().ToList();
+        var implementedNow = implemented && !measure.Implemented;
+        measure.SetImplemented(implemented, on, now);
+        var changes = MeasureChanges(before, measure);
+        Record(implementedNow ? new MeasureImplemented(measure, changes) : new MeasureChanged(measure, changes));
     }
 
     /// <summary>
-    /// Applies a progress report. Progress only moves forward (a recurrence is what reopens an item), reaching
-    /// completed needs every measure implemented, and a signed-off or in-review item takes no change of status.
+    /// Files a progress report. The latest report by date drives the item: progress only moves forward (a recurrence
+    /// is what reopens an item), reaching completed needs every measure implemented, and a signed-off or in-review
+    /// item takes no change of status. A report dated before the latest one is kept but changes nothing.
     /// </summary>
-    public void ReportProgress(ProgressStatus status, ScheduleStatus? schedule, decimal? quantityDone, string? obstacles,
+    public ProgressReport ReportProgress(Guid reportId, DateOnly reportedOn, string summary, ProgressStatus status,
+        ScheduleStatus? schedule, decimal? quantityDone, string? obstacles, IReadOnlyList<Evidence> evidence,
+        string reportedBy, DateTimeOffset now)
+    {
+        var report = new ProgressReport(reportId, Id, reportedOn, summary, status, schedule, quantityDone, obstacles,
+            evidence, reportedBy, now);
+        var applies = LatestReportedOn is not { } latest || reportedOn >= latest;
+        var completesNow = applies && status == ProgressStatus.Completed && !IsCompleted;
+        if (applies)
+            ApplyProgress(status, schedule, quantityDone, obstacles, now);
+        if (LatestReportedOn is null || reportedOn > LatestReportedOn)
+            LatestReportedOn = reportedOn;
+        Record(new ProgressReported(report, applies));
+        if (completesNow)
+            Record(new ItemCompleted(now));
+        return report;
+    }
+
+    private void ApplyProgress(ProgressStatus status, ScheduleStatus? schedule, decimal? quantityDone, string? obstacles,
         DateTimeOffset now)
     {
         if (SignOffStatus == SignOffStatus.SignedOff)
@@ -179,9 +290,9 @@ public sealed class Item
         Obstacles = obstacles;
     }
 
-    public void EnsureMeasuresImplemented()
+    private void EnsureMeasuresImplemented()
     {
-        var open = Measures.Where(m => !m.Implemented).ToList();
+        var open = _measures.Where(m => !m.Implemented).ToList();
         if (open.Count > 0)
             throw new DomainRuleException("measures_unimplemented",
                 $"Item '{Code}' cannot be completed: {open.Count} measure(s) are not implemented: " +
@@ -193,7 +304,8 @@ public sealed class Item
     }
 
     /// <summary>申请销号: only a completed item, and not while a request is under review or after sign-off.</summary>
-    public void RequestSignOff()
+    public SignOffRequest RequestSignOff(Guid requestId, string summary, IReadOnlyList<Evidence> evidence, string requestedBy,
+        DateTimeOffset now)
     {
         if (!IsCompleted)
             throw new DomainRuleException("not_completed",
@@ -205,39 +317,55 @@ public sealed class Item
         SignOffStatus = SignOffStatus.Requested;
         SignOffStepIndex = 0;
         SignOffRound++;
+        var request = new SignOffRequest(requestId, Id, SignOffRound, summary, evidence, SignOffRequestStatus.Pending,
+            requestedBy, now, null);
+        OpenSignOffRequest = request;
+        Record(new SignOffRequested(request));
+        return request;
     }
 
-    /// <summary>Approves the step under review; the last step signs the item off. Returns the step approved.</summary>
-    public int ApproveSignOffStep(DateTimeOffset now)
+    /// <summary>
+    /// 通过: approves the step under review, bound to the version the reviewer saw; the last step signs the item off.
+    /// </summary>
+    public SignOffReview ApproveSignOffStep(Guid reviewId, string reviewerName, string? comment, string? documentNumber,
+        string reviewedBy, DateTimeOffset now)
     {
-        var step = PendingStep();
-        if (step + 1 >= SignOffSteps.Count)
-        {
-            SignOffStatus = SignOffStatus.SignedOff;
-            SignOffStepIndex = null;
-            SignedOffAt = now;
-        }
-        else
+        var (step, request) = PendingReview();
+        var review = new SignOffReview(reviewId, request.Id, Id, step, SignOffSteps[step], ReviewDecision.Approved,
+            reviewerName, comment, documentNumber, Version, reviewedBy, now);
+        if (step + 1 < SignOffSteps.Count)
         {
             SignOffStepIndex = step + 1;
+            Record(new SignOffStepApproved(review, null));
+            return review;
         }
-        return step;
+        SignOffStatus = SignOffStatus.SignedOff;
+        SignOffStepIndex = null;
+        SignedOffAt = now;
+        var closed = CloseRequest(SignOffRequestStatus.Approved, now);
+        Record(new SignOffStepApproved(review, closed));
+        Record(new ItemSignedOff(closed, now));
+        return review;
     }
 
-    /// <summary>退回: the request goes back to the unit, which can request again. Returns the step that returned it.</summary>
-    public int ReturnSignOff()
+    /// <summary>退回: the request goes back to the unit, which can request again.</summary>
+    public SignOffReview ReturnSignOff(Guid reviewId, string reviewerName, string reason, string reviewedBy, DateTimeOffset now)
     {
-        var step = PendingStep();
+        var (step, request) = PendingReview();
+        var review = new SignOffReview(reviewId, request.Id, Id, step, SignOffSteps[step], ReviewDecision.Returned,
+            reviewerName, reason, null, Version, reviewedBy, now);
         SignOffStatus = SignOffStatus.Returned;
         SignOffStepIndex = null;
-        return step;
+        Record(new SignOffReturned(review, CloseRequest(SignOffRequestStatus.Returned, now)));
+        return review;
     }
 
     /// <summary>延期: asked before the deadline passes, for a later date, one at a time, on an open item.</summary>
-    public void EnsureCanRequestExtension(DateOnly requestedDueDate, DateOnly today, bool hasPendingExtension)
+    public Extension RequestExtension(Guid extensionId, DateOnly requestedDueDate, string reason, string requestedBy,
+        DateOnly today, DateTimeOffset now)
     {
         EnsureOpen("extend");
-        if (hasPendingExtension)
+        if (_extensions.Any(e => e.Status == ExtensionStatus.Pending))
             throw new DomainRuleException("extension_pending", $"Item '{Code}' already has an extension request awaiting a decision.");
         if (DueDate is not { } due)
             throw new DomainRuleException("no_due_date", $"Item '{Code}' has no due date to extend.");
@@ -247,46 +375,69 @@ public sealed class Item
         if (requestedDueDate <= due)
             throw new DomainRuleException("extension_not_later",
                 $"The requested date must be after the current due date {due:yyyy-MM-dd}.");
+        var extension = Extension.Request(extensionId, Id, requestedDueDate, DueDate, reason, requestedBy, now);
+        _extensions.Add(extension);
+        Record(new ExtensionRequested(extension));
+        return extension;
     }
 
     /// <summary>
-    /// An approved extension moves the due date; the original one stays for on-time statistics. The item must still
-    /// be open and the date still later than the current one, which may have moved since the request.
+    /// The office decides a pending extension once. An approval moves the due date (the original one stays for
+    /// on-time statistics); the item must still be open and the date still later than the current one, which may
+    /// have moved since the request.
     /// </summary>
-    public void ApplyExtension(Extension extension)
+    public void DecideExtension(Extension extension, ExtensionStatus decision, string reviewerName, string? comment,
+        DateTimeOffset now)
     {
-        EnsureOpen("extend");
-        if (DueDate is { } due && extension.RequestedDueDate <= due)
-            throw new DomainRuleException("extension_not_later",
-                $"The requested date {extension.RequestedDueDate:yyyy-MM-dd} is no longer after the due date {due:yyyy-MM-dd}.");
-        var kinds = DeadlineKinds.Contains(DeadlineKind.ByDate) ? DeadlineKinds : [.. DeadlineKinds, DeadlineKind.ByDate];
-        SetDeadline(kinds, extension.RequestedDueDate);
+        if (!_extensions.Contains(extension))
+            throw new ArgumentException("The extension belongs to another item.", nameof(extension));
+        if (decision == ExtensionStatus.Rejected)
+        {
+            extension.Decide(decision, reviewerName, comment, now);
+            Record(new ExtensionRejected(extension));
+            return;
+        }
+        if (extension.Status == ExtensionStatus.Pending)
+        {
+            EnsureOpen("extend");
+            if (DueDate is { } due && extension.RequestedDueDate <= due)
+                throw new DomainRuleException("extension_not_later",
+                    $"The requested date {extension.RequestedDueDate:yyyy-MM-dd} is no longer after the due date {due:yyyy-MM-dd}.");
+        }
+        extension.Decide(decision, reviewerName, comment, now);
+        SetDeadline(WithByDate(), extension.RequestedDueDate);
+        Record(new ExtensionApproved(extension));
     }
 
     /// <summary>
-    /// 反弹: a completed or signed-off item found again. It reopens with a new due date; the earlier sign-off trail
-    /// stays where it is.
+    /// 反弹: a completed or signed-off item found again. It reopens with a new due date; a request under review is
+    /// closed as returned, and the earlier sign-off trail stays where it is.
     /// </summary>
-    public void Reopen(DateOnly newDueDate)
+    public Recurrence RecordRecurrence(Guid recurrenceId, DateOnly detectedOn, string detectedBy, string description,
+        DateOnly newDueDate, string recordedBy, DateTimeOffset now)
     {
         if (!IsCompleted)
             throw new DomainRuleException("not_completed",
                 $"Item '{Code}' is {Words.Of(ProgressStatus)}; a recurrence is recorded on a completed or signed-off item.");
+        var recurrence = new Recurrence(recurrenceId, Id, detectedOn, detectedBy, description, newDueDate, SignOffStatus,
+            recordedBy, now);
+        var closed = OpenSignOffRequest is null ? null : CloseRequest(SignOffRequestStatus.Returned, now);
         ProgressStatus = ProgressStatus.InProgress;
         SignOffStatus = SignOffStatus.None;
         SignOffStepIndex = null;
         CompletedAt = null;
         SignedOffAt = null;
         RecurrenceCount++;
-        var kinds = DeadlineKinds.Contains(DeadlineKind.ByDate) ? DeadlineKinds : [.. DeadlineKinds, DeadlineKind.ByDate];
-        SetDeadline(kinds, newDueDate);
+        SetDeadline(WithByDate(), newDueDate);
+        Record(new ItemRecurred(recurrence, closed));
+        return recurrence;
     }
 
     /// <summary>
     /// While sign-off is under review, or after it, the item's content is what was signed: it cannot be edited
     /// (a return, or a recurrence, opens it again).
     /// </summary>
-    public void EnsureEditable()
+    private void EnsureEditable()
     {
         if (SignOffStatus is SignOffStatus.Requested or SignOffStatus.SignedOff)
             throw new DomainRuleException(SignOffStatus == SignOffStatus.Requested ? "sign_off_pending" : "signed_off",
@@ -294,17 +445,62 @@ public sealed class Item
                 "what was submitted cannot change.");
     }
 
-    public void Touch(DateTimeOffset now)
+    private static IReadOnlyList<ItemUnit> CheckedUnits(IReadOnlyList<ItemUnit> units)
     {
-        Version++;
-        UpdatedAt = now;
+        if (units.Count(u => u.Role == UnitRole.Lead) != 1)
+            throw new DomainRuleException("one_lead_unit", "An item has exactly one lead unit.");
+        if (units.Select(u => u.UnitId).Distinct().Count() != units.Count)
+            throw new DomainRuleException("unit_assigned_twice", "A unit can hold only one role on an item.");
+        return InCanonicalOrder(units);
     }
 
-    private int PendingStep() =>
-        SignOffStatus == SignOffStatus.Requested && SignOffStepIndex is { } step
-            ? step
+    /// <summary>
+    /// The deadline is a set of kinds plus a due date; by_date needs the date. The first due date an item gets
+    /// is kept as its original one, whatever moves the current date later.
+    /// </summary>
+    private void SetDeadline(IReadOnlyList<DeadlineKind> kinds, DateOnly? dueDate)
+    {
+        if (kinds.Count == 0)
+            throw new DomainRuleException("deadline_kinds", "An item needs at least one deadline kind.");
+        if (kinds.Contains(DeadlineKind.ByDate) && dueDate is null)
+            throw new DomainRuleException("due_date_required", "A by_date (限期整改) item needs a due date.");
+        DeadlineKinds = NormalKinds(kinds);
+        DueDate = dueDate;
+        OriginalDueDate ??= dueDate;
+    }
+
+    private static List<DeadlineKind> NormalKinds(IEnumerable<DeadlineKind> kinds) => kinds.Distinct().Order().ToList();
+
+    private IReadOnlyList<DeadlineKind> WithByDate() =>
+        DeadlineKinds.Contains(DeadlineKind.ByDate) ? DeadlineKinds : [.. DeadlineKinds, DeadlineKind.ByDate];
+
+    private Measure MeasureById(Guid measureId) =>
+        _measures.SingleOrDefault(m => m.Id == measureId)
+        ?? throw new ArgumentException($"Measure {measureId} is not one of item {Id}'s.", nameof(measureId));
+
+    /// <summary>The measure's id, then each of its fields that changed.</summary>
+    private static IReadOnlyList<FieldChange> MeasureChanges(IReadOnlyList<KeyValuePair<string, object?>> before, Measure after)
+    {
+        var changes = new List<FieldChange> { new("measure.id", null, after.Id) };
+        var now = after.AuditedFields().ToList();
+        for (var i = 0; i < now.Count; i++)
+            if (!Equals(before[i].Value, now[i].Value))
+                changes.Add(new FieldChange(now[i].Key, before[i].Value, now[i].Value));
+        return changes;
+    }
+
+    private (int Step, SignOffRequest Request) PendingReview() =>
+        SignOffStatus == SignOffStatus.Requested && SignOffStepIndex is { } step && OpenSignOffRequest is { } request
+            ? (step, request)
             : throw new DomainRuleException("no_pending_sign_off",
                 $"Item '{Code}' has no sign-off request awaiting review (it is {Words.Of(SignOffStatus)}).");
+
+    private SignOffRequest CloseRequest(SignOffRequestStatus status, DateTimeOffset now)
+    {
+        var closed = OpenSignOffRequest! with { Status = status, ClosedAt = now };
+        OpenSignOffRequest = null;
+        return closed;
+    }
 
     private void EnsureOpen(string action)
     {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Rectify.Application.Auditing;
 using Rectify.Application.Common;
 using Rectify.Application.Common.Paging;
+using Rectify.Domain.Common;
 
 namespace Rectify.Infrastructure.Persistence.Auditing;
 
@@ -16,26 +17,40 @@ internal sealed class AuditLog(DbSession db, ICurrentClient actor, TimeProvider 
     private const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     private const int VerifyBatchSize = 1000;
 
-    public async Task RecordAsync(string entityType, Guid entityId, string action, IReadOnlyList<FieldChange> changes,
-        CancellationToken cancellationToken)
+    public Task RecordAsync(string entityType, Guid entityId, string action, IReadOnlyList<FieldChange> changes,
+        CancellationToken cancellationToken) =>
+        AppendAsync(entityType, entityId, [(action, changes)], cancellationToken);
+
+    public Task RecordAsync(string entityType, Guid entityId, IReadOnlyList<RecordedEvent> events,
+        CancellationToken cancellationToken) =>
+        AppendAsync(entityType, entityId, events.Select(e => (e.Event.Action, e.Changes)).ToList(), cancellationToken);
+
+    /// <summary>Links the events, in order, after the entity's last one: one look-up of the chain head, one insert each.</summary>
+    private async Task AppendAsync(string entityType, Guid entityId,
+        IReadOnlyList<(string Action, IReadOnlyList<FieldChange> Changes)> events, CancellationToken cancellationToken)
     {
         var last = await db.QuerySingleOrDefaultAsync<LastLinkRow>(db.Pick(AuditSql.LastLink),
             new { EntityType = entityType, EntityId = entityId, Limit = 1 }, cancellationToken);
-        var row = new AuditRow
+        var (index, previousHash) = (last?.ChainIndex ?? 0, last?.Hash ?? Genesis);
+        var occurredAt = clock.GetUtcNow();
+        foreach (var (action, changes) in events)
         {
-            Id = Guid.CreateVersion7(),
-            EntityType = entityType,
-            EntityId = entityId,
-            ChainIndex = (last?.ChainIndex ?? 0) + 1,
-            Action = action,
-            ActorId = actor.ClientId,
-            ActorName = actor.Name,
-            OccurredAt = clock.GetUtcNow(),
-            Changes = JsonSerializer.Serialize(changes.Select(c => new { c.Field, c.Old, c.New }), AuditJson.Options),
-            PrevHash = last?.Hash ?? Genesis,
-        };
-        row.Hash = row.ComputeHash();
-        await db.ExecuteAsync(AuditSql.Insert, row, cancellationToken);
+            var row = new AuditRow
+            {
+                Id = Guid.CreateVersion7(),
+                EntityType = entityType,
+                EntityId = entityId,
+                ChainIndex = ++index,
+                Action = action,
+                ActorId = actor.ClientId,
+                ActorName = actor.Name,
+                OccurredAt = occurredAt,
+                Changes = JsonSerializer.Serialize(changes.Select(c => new { c.Field, c.Old, c.New }), AuditJson.Options),
+                PrevHash = previousHash,
+            };
+            row.Hash = previousHash = row.ComputeHash();
+            await db.ExecuteAsync(AuditSql.Insert, row, cancellationToken);
+        }
     }
 
     public async Task<Page<AuditEventResponse>> ListAsync(string entityType, Guid entityId, int limit, string? cursor,

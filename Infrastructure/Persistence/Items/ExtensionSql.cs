@@ -11,9 +11,6 @@ internal static class ExtensionSql
                 @DecidedAt, @ReviewerName, @Comment)
         """;
 
-    public const string Find = $"SELECT {Columns} FROM Extensions WHERE Id = @Id AND ItemId = @ItemId";
-
-    public const string FindPending = $"SELECT {Columns} FROM Extensions WHERE ItemId = @ItemId AND Status = 'pending'";
 
     public const string Update = """
         UPDATE Extensions SET Status = @Status, DecidedAt = @DecidedAt, ReviewerName = @ReviewerName, Comment = @Comment

@@ -9,14 +9,6 @@ internal sealed class ExtensionStore(DbSession db) : IExtensionStore
     public async Task InsertAsync(Extension extension, CancellationToken cancellationToken) =>
         await db.ExecuteAsync(ExtensionSql.Insert, Parameters(extension), cancellationToken);
 
-    public async Task<Extension?> FindAsync(Guid itemId, Guid extensionId, CancellationToken cancellationToken) =>
-        (await db.QuerySingleOrDefaultAsync<ExtensionRow>(ExtensionSql.Find, new { Id = extensionId, ItemId = itemId },
-            cancellationToken))?.ToExtension();
-
-    public async Task<Extension?> FindPendingAsync(Guid itemId, CancellationToken cancellationToken) =>
-        (await db.QueryAsync<ExtensionRow>(ExtensionSql.FindPending, new { ItemId = itemId }, cancellationToken))
-        .FirstOrDefault()?.ToExtension();
-
     /// <summary>Decides a pending request; a request decided meanwhile by someone else is a conflict.</summary>
     public async Task UpdateAsync(Extension extension, CancellationToken cancellationToken)
     {

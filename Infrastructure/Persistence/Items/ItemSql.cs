@@ -24,8 +24,11 @@ internal static class ItemSql
             WHERE fu.ItemId = i.Id AND (fu.UnitId = @UnitId OR (@UnitPattern IS NOT NULL AND u.Path LIKE @UnitPattern))))
         """;
 
+    private const string LatestReportedOn =
+        "(SELECT MAX(pr.ReportedOn) FROM ProgressReports pr WHERE pr.ItemId = i.Id) AS LatestReportedOn";
+
     public const string FindById = $"""
-        SELECT {Columns}
+        SELECT {Columns}, {LatestReportedOn}
         FROM Items i JOIN Inspections ins ON ins.Id = i.InspectionId
         WHERE i.Id = @Id AND {InScope}
         """;
@@ -35,7 +38,7 @@ internal static class ItemSql
     /// changes to one item queue instead of one failing its version check (SQLite's writers already queue).
     /// </summary>
     public static readonly DialectSql FindByIdForUpdate = new(FindById, $"""
-        SELECT {Columns}
+        SELECT {Columns}, {LatestReportedOn}
         FROM Items i WITH (UPDLOCK, ROWLOCK) JOIN Inspections ins ON ins.Id = i.InspectionId
         WHERE i.Id = @Id AND {InScope}
         """);

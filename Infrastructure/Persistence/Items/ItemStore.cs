@@ -1,12 +1,14 @@
 using Rectify.Application.Common.Errors;
 using Rectify.Application.Common.Paging;
 using Rectify.Application.Items;
+using Rectify.Domain.Common;
 using Rectify.Domain.Inspections;
 using Rectify.Domain.Items;
 
 namespace Rectify.Infrastructure.Persistence.Items;
 
-internal sealed class ItemStore(DbSession db) : IItemStore
+internal sealed class ItemStore(DbSession db, ProgressStore reports, SignOffStore signOffs, ExtensionStore extensions,
+    RecurrenceStore recurrences) : IItemStore
 {
     private static readonly DateOnly NoDueDate = new(9999, 12, 31);
 
@@ -17,10 +19,9 @@ internal sealed class ItemStore(DbSession db) : IItemStore
             cancellationToken);
         if (row is null)
             return null;
-        var item = (await ToItemsAsync([row], cancellationToken))[0];
         var measures = await db.QueryAsync<MeasureRow>(ItemSql.MeasuresOfItem, new { ItemId = id }, cancellationToken);
-        item.Measures.AddRange(measures.Select(m => m.ToMeasure()));
-        return item;
+        return (await ToItemsAsync([row], cancellationToken, measures.Select(m => m.ToMeasure()).ToList(),
+            await signOffs.FindPendingRequestAsync(id, cancellationToken), await extensions.ListAsync(id, cancellationToken)))[0];
     }
 
     public async Task<bool> CodeExistsAsync(Guid inspectionId, string code, Guid? exceptId, CancellationToken cancellationToken) =>
@@ -90,31 +91,62 @@ internal sealed class ItemStore(DbSession db) : IItemStore
             page.NextCursor);
     }
 
-    public async Task InsertAsync(Item item, CancellationToken cancellationToken)
+    public async Task WriteAsync(Item item, CancellationToken cancellationToken)
     {
-        await db.ExecuteAsync(ItemSql.Insert, Parameters(item), cancellationToken);
-        await WriteUnitsAndRefsAsync(item, cancellationToken);
-    }
-
-    public async Task UpdateAsync(Item item, bool assignmentsChanged, CancellationToken cancellationToken)
-    {
-        if (await db.ExecuteAsync(ItemSql.Update, Parameters(item), cancellationToken) == 0)
+        if (item.IsNew)
+            await db.ExecuteAsync(ItemSql.Insert, Parameters(item), cancellationToken);
+        else if (await db.ExecuteAsync(ItemSql.Update, Parameters(item), cancellationToken) == 0)
             throw new StaleVersionException("Item", item.Id);
-        if (!assignmentsChanged)
-            return;
-        await db.ExecuteAsync(ItemSql.DeleteUnits, new { ItemId = item.Id }, cancellationToken);
-        await db.ExecuteAsync(ItemSql.DeleteRefs, new { ItemId = item.Id }, cancellationToken);
-        await WriteUnitsAndRefsAsync(item, cancellationToken);
+
+        if (item.IsNew || item.Events.Any(e => e.Event is UnitsReassigned or ItemEdited))
+            await WriteUnitsAndRefsAsync(item, cancellationToken);
+        foreach (var recorded in item.Events)
+            await WriteChildRowsAsync(recorded.Event, cancellationToken);
     }
 
-    public async Task InsertMeasureAsync(Measure measure, CancellationToken cancellationToken) =>
-        await db.ExecuteAsync(ItemSql.InsertMeasure, measure, cancellationToken);
-
-    public async Task UpdateMeasureAsync(Measure measure, CancellationToken cancellationToken) =>
-        await db.ExecuteAsync(ItemSql.UpdateMeasure, measure, cancellationToken);
+    /// <summary>The child rows an event added or changed; the item row itself is already written.</summary>
+    private async Task WriteChildRowsAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
+    {
+        switch (domainEvent)
+        {
+            case MeasureAdded e:
+                await db.ExecuteAsync(ItemSql.InsertMeasure, e.Measure, cancellationToken);
+                break;
+            case MeasureEvent e:
+                await db.ExecuteAsync(ItemSql.UpdateMeasure, e.Measure, cancellationToken);
+                break;
+            case ProgressReported e:
+                await reports.InsertAsync(e.Report, cancellationToken);
+                break;
+            case SignOffRequested e:
+                await signOffs.InsertRequestAsync(e.Request, cancellationToken);
+                break;
+            case SignOffReviewed e:
+                await signOffs.InsertReviewAsync(e.Review, cancellationToken);
+                if (e.ClosedRequest is { } closed)
+                    await signOffs.CloseRequestAsync(closed, cancellationToken);
+                break;
+            case ExtensionRequested e:
+                await extensions.InsertAsync(e.Extension, cancellationToken);
+                break;
+            case ExtensionEvent e:
+                await extensions.UpdateAsync(e.Extension, cancellationToken);
+                break;
+            case ItemRecurred e:
+                await recurrences.InsertAsync(e.Recurrence, cancellationToken);
+                if (e.ClosedRequest is { } reopened)
+                    await signOffs.CloseRequestAsync(reopened, cancellationToken);
+                break;
+        }
+    }
 
     private async Task WriteUnitsAndRefsAsync(Item item, CancellationToken cancellationToken)
     {
+        if (!item.IsNew)
+        {
+            await db.ExecuteAsync(ItemSql.DeleteUnits, new { ItemId = item.Id }, cancellationToken);
+            await db.ExecuteAsync(ItemSql.DeleteRefs, new { ItemId = item.Id }, cancellationToken);
+        }
         foreach (var unit in item.Units)
             await db.ExecuteAsync(ItemSql.InsertUnit,
                 new { ItemId = item.Id, unit.UnitId, Role = EnumText<UnitRole>.Of(unit.Role) }, cancellationToken);
@@ -123,8 +155,12 @@ internal sealed class ItemStore(DbSession db) : IItemStore
                 new { ItemId = item.Id, reference.System, ExternalId = reference.Id }, cancellationToken);
     }
 
-    /// <summary>Loads units and references of all rows in two queries, whatever the page size.</summary>
-    private async Task<IReadOnlyList<Item>> ToItemsAsync(IReadOnlyList<ItemRow> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads units and references of all rows in two queries, whatever the page size. A list page's items come
+    /// without their children; a single item gets them passed in.
+    /// </summary>
+    private async Task<IReadOnlyList<Item>> ToItemsAsync(IReadOnlyList<ItemRow> rows, CancellationToken cancellationToken,
+        IReadOnlyList<Measure>? measures = null, SignOffRequest? openRequest = null, IReadOnlyList<Extension>? itemExtensions = null)
     {
         if (rows.Count == 0)
             return [];
@@ -135,7 +171,8 @@ internal sealed class ItemStore(DbSession db) : IItemStore
             .ToLookup(r => r.ItemId, r => new ExternalRef(r.System, r.ExternalId));
         return rows.Select(r => r.ToItem(
                 Item.InCanonicalOrder(units[r.Id]),
-                refs[r.Id].OrderBy(x => x.System, StringComparer.Ordinal).ThenBy(x => x.Id, StringComparer.Ordinal).ToList()))
+                refs[r.Id].OrderBy(x => x.System, StringComparer.Ordinal).ThenBy(x => x.Id, StringComparer.Ordinal).ToList(),
+                measures ?? [], openRequest, itemExtensions ?? []))
             .ToList();
     }
 
@@ -245,22 +282,19 @@ internal sealed class ItemStore(DbSession db) : IItemStore
         public int MeasuresTotal { get; init; }
         public int MeasuresImplemented { get; init; }
 
-        public Item ToItem(IReadOnlyList<ItemUnit> units, IReadOnlyList<ExternalRef> refs)
-        {
-            var item = new Item
-            {
-                Id = Id, InspectionId = InspectionId, Code = Code, Title = Title, Description = Description,
-                Requirement = Requirement, Target = Target, Category = EnumText<ItemCategory>.Parse(Category), Area = Area,
-                Industry = Industry, Aspect = Aspect, IsKey = IsKey, ResponsiblePerson = ResponsiblePerson,
-                ResponsiblePhone = ResponsiblePhone, QuantityTarget = QuantityTarget, QuantityUnit = QuantityUnit,
-                ExternalRefs = refs, CreatedAt = CreatedAt, SignOffSteps = JsonColumn.Read<List<string>>(SignOffSteps),
-            };
-            return Item.Restore(item, units,
+        public DateOnly? LatestReportedOn { get; init; }
+
+        public Item ToItem(IReadOnlyList<ItemUnit> units, IReadOnlyList<ExternalRef> refs, IReadOnlyList<Measure> measures,
+            SignOffRequest? openRequest, IReadOnlyList<Extension> extensions) =>
+            Item.Restore(Id, InspectionId,
+                new ItemContent(Code, Title, Description, Requirement, Target, EnumText<ItemCategory>.Parse(Category), Area,
+                    Industry, Aspect, IsKey, ResponsiblePerson, ResponsiblePhone, QuantityTarget, QuantityUnit, refs),
+                JsonColumn.Read<List<string>>(SignOffSteps), units,
                 DeadlineKinds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(EnumText<DeadlineKind>.Parse).ToList(),
                 DueDate, OriginalDueDate, EnumText<ProgressStatus>.Parse(ProgressStatus),
                 ScheduleStatus is null ? null : EnumText<ScheduleStatus>.Parse(ScheduleStatus),
                 EnumText<SignOffStatus>.Parse(SignOffStatus), SignOffStepIndex, SignOffRound, QuantityDone, Obstacles,
-                RecurrenceCount, UpdatedAt, CompletedAt, SignedOffAt, Version);
-        }
+                RecurrenceCount, CreatedAt, UpdatedAt, CompletedAt, SignedOffAt, Version, measures, LatestReportedOn,
+                openRequest, extensions);
     }
 }

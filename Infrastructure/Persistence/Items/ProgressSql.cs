@@ -9,7 +9,6 @@ internal static class ProgressSql
                 @Evidence, @ReportedBy, @CreatedAt)
         """;
 
-    public const string LatestReportedOn = "SELECT MAX(ReportedOn) AS Value FROM ProgressReports WHERE ItemId = @ItemId";
 
     public static readonly DialectSql List = DialectSql.Limited("""
         SELECT Seq, Id, ItemId, ReportedOn, Summary, ProgressStatus, ScheduleStatus, QuantityDone, Obstacles, Evidence,

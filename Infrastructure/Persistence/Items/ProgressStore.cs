@@ -16,20 +16,12 @@ internal sealed class ProgressStore(DbSession db) : IProgressStore
             report.CreatedAt,
         }, cancellationToken);
 
-    public async Task<DateOnly?> LatestReportedOnAsync(Guid itemId, CancellationToken cancellationToken) =>
-        (await db.QuerySingleOrDefaultAsync<LatestRow>(ProgressSql.LatestReportedOn, new { ItemId = itemId }, cancellationToken))?.Value;
-
     public async Task<Page<ProgressReport>> ListAsync(Guid itemId, int limit, string? cursor, CancellationToken cancellationToken)
     {
         var after = Cursor.Decode<SeqKey>(cursor) ?? SeqKey.Start;
         var rows = await db.QueryAsync<ReportRow>(db.Pick(ProgressSql.List),
             new { ItemId = itemId, AfterSeq = after.Seq, Limit = limit + 1 }, cancellationToken);
         return Cursor.ToPage(rows, limit, r => new SeqKey(r.Seq)).Map(r => r.ToReport());
-    }
-
-    private sealed class LatestRow
-    {
-        public DateOnly? Value { get; init; }
     }
 
     private sealed class ReportRow

@@ -17,10 +17,9 @@ internal sealed class SignOffStore(DbSession db) : ISignOffStore
         (await db.QuerySingleOrDefaultAsync<RequestRow>(SignOffSql.FindPendingRequest, new { ItemId = itemId }, cancellationToken))
         ?.ToRequest();
 
-    public async Task CloseRequestAsync(Guid requestId, SignOffRequestStatus status, DateTimeOffset closedAt,
-        CancellationToken cancellationToken) =>
+    public async Task CloseRequestAsync(SignOffRequest request, CancellationToken cancellationToken) =>
         await db.ExecuteAsync(SignOffSql.CloseRequest,
-            new { Id = requestId, Status = EnumText<SignOffRequestStatus>.Of(status), ClosedAt = closedAt }, cancellationToken);
+            new { request.Id, Status = EnumText<SignOffRequestStatus>.Of(request.Status), request.ClosedAt }, cancellationToken);
 
     public async Task InsertReviewAsync(SignOffReview review, CancellationToken cancellationToken) =>
         await db.ExecuteAsync(SignOffSql.InsertReview, new

@@ -47,13 +47,13 @@ public sealed class ItemHistoryTests : ItemTest
 
         Assert.That(history.Select(e => e["action"].Text()), Is.EqualTo(new[]
         {
-            "created", "measure_added", "progress_reported", "updated", "measure_updated", "progress_reported",
+            "created", "measure_added", "progress_reported", "updated", "measure_updated", "progress_reported", "completed",
             "sign_off_requested", "sign_off_approved",
         }));
         Assert.That(history.Select(e => e["actorName"].Text()), Is.All.EqualTo(ActorName));
         Assert.That(history.Select(e => e["entityId"]!.GetValue<Guid>()), Is.All.EqualTo(itemId));
         Assert.That(history.Select(e => e["occurredAt"]!.GetValue<DateTimeOffset>()),
-            Is.EqualTo(Enumerable.Range(0, 8).Select(i => Start.AddMinutes(i))));
+            Is.EqualTo(new[] { 0, 1, 2, 3, 4, 5, 5, 6, 7 }.Select(i => Start.AddMinutes(i))));
 
         Assert.That(Change(history[0], "code")["new"].Text(), Is.EqualTo(item["code"].Text()));
         Assert.That(Change(history[1], "measure.description")["new"].Text(), Is.EqualTo("完成沿河截污管网建设"));
@@ -73,10 +73,12 @@ public sealed class ItemHistoryTests : ItemTest
         Assert.That(implemented["old"]!.GetValue<bool>(), Is.False);
         Assert.That(implemented["new"]!.GetValue<bool>(), Is.True);
         Assert.That(Change(history[5], "progressStatus")["new"].Text(), Is.EqualTo("completed"));
-        Assert.That(Change(history[6], "signOffStatus")["new"].Text(), Is.EqualTo("requested"));
-        Assert.That(Change(history[7], "review.reviewerName")["new"].Text(), Is.EqualTo("张科长"));
-        Assert.That(Change(history[7], "review.step")["new"].Text(), Is.EqualTo("区级验收"));
-        Assert.That(Change(history[7], "signOffStep")["new"].Text(), Is.EqualTo("媒体公示"));
+        Assert.That(Change(history[6], "completedAt")["new"]!.GetValue<DateTimeOffset>(), Is.EqualTo(Start.AddMinutes(5)));
+        Assert.That(history[6]["changes"]!.AsArray().Select(c => c!["field"].Text()), Is.EqualTo(new[] { "completedAt" }));
+        Assert.That(Change(history[7], "signOffStatus")["new"].Text(), Is.EqualTo("requested"));
+        Assert.That(Change(history[8], "review.reviewerName")["new"].Text(), Is.EqualTo("张科长"));
+        Assert.That(Change(history[8], "review.step")["new"].Text(), Is.EqualTo("区级验收"));
+        Assert.That(Change(history[8], "signOffStep")["new"].Text(), Is.EqualTo("媒体公示"));
     }
 
     [Test]
@@ -94,13 +96,13 @@ public sealed class ItemHistoryTests : ItemTest
 
         Assert.That(history.Select(e => e["action"].Text()), Is.EqualTo(new[]
         {
-            "created", "extension_requested", "extension_approved", "progress_reported", "recurrence_recorded",
+            "created", "extension_requested", "extension_approved", "progress_reported", "completed", "recurrence_recorded",
         }));
         var moved = Change(history[2], "dueDate");
         Assert.That(moved["old"].Text(), Is.EqualTo("2026-03-31"));
         Assert.That(moved["new"].Text(), Is.EqualTo("2026-06-30"));
-        Assert.That(Change(history[4], "recurrenceCount")["new"]!.GetValue<int>(), Is.EqualTo(1));
-        Assert.That(Change(history[4], "dueDate")["new"].Text(), Is.EqualTo("2026-09-30"));
+        Assert.That(Change(history[5], "recurrenceCount")["new"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(Change(history[5], "dueDate")["new"].Text(), Is.EqualTo("2026-09-30"));
     }
 
     [Test]
@@ -142,8 +144,10 @@ public sealed class ItemHistoryTests : ItemTest
         var verification = await VerifyAsync();
 
         var events = (await Admin.HistoryAsync(itemId)).Count;
-        // created, measure_added, measure_updated, progress_reported, sign_off_requested, one sign_off_approved a step
-        Assert.That(events, Is.EqualTo(5 + Steps.Length));
+        // created, measure_added, measure_updated, progress_reported, completed, sign_off_requested,
+        // one sign_off_approved a step, signed_off
+        Assert.That(events, Is.EqualTo(6 + Steps.Length + 1));
+        Assert.That((await Admin.ActionsAsync(itemId)).TakeLast(2), Is.EqualTo(new[] { "sign_off_approved", "signed_off" }));
         Assert.That(verification["intact"]!.GetValue<bool>(), Is.True, verification.ToJsonString());
         Assert.That(verification["eventsChecked"]!.GetValue<long>(), Is.EqualTo(checkedBefore + events));
         Assert.That(verification["firstBrokenLink"], Is.Null);

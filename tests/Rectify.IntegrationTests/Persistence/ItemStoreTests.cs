@@ -47,27 +47,25 @@ public sealed class ItemStoreTests(SqlDialect dialect)
 
     private Item NewItem(DateOnly? due, string code)
     {
-        var item = Item.Create(Guid.CreateVersion7(), _inspection.Id, code, "雨污混流管网改造", ItemCategory.Water,
+        var content = new ItemContent(code, "雨污混流管网改造", null, null, null, ItemCategory.Water, null, null, "生态环境保护",
+            true, null, null, 12.6m, "公里", [new ExternalRef("city", code)]);
+        return Item.Create(Guid.CreateVersion7(), _inspection.Id, _inspection.SignOffSteps, content,
             [new ItemUnit(_lead.Id, UnitRole.Lead), new ItemUnit(_helper.Id, UnitRole.Cooperating)],
             due is null ? [DeadlineKind.Ongoing] : [DeadlineKind.Immediate, DeadlineKind.ByDate], due, Now);
-        item.IsKey = true;
-        item.Aspect = "生态环境保护";
-        item.QuantityTarget = 12.6m;
-        item.QuantityUnit = "公里";
-        item.ExternalRefs = [new ExternalRef("city", code)];
-        return item;
     }
+
+    private static ItemStore Store(DbSession session) => new(session, new ProgressStore(session), new SignOffStore(session),
+        new ExtensionStore(session), new RecurrenceStore(session));
 
     private async Task SaveAsync(params Item[] items)
     {
         await using var session = _database.OpenSession();
         await session.BeginAsync(CancellationToken.None);
-        var store = new ItemStore(session);
         foreach (var item in items)
         {
-            await store.InsertAsync(item, CancellationToken.None);
-            foreach (var measure in item.Measures)
-                await store.InsertMeasureAsync(measure, CancellationToken.None);
+            item.StampChanges(Now);
+            await Store(session).WriteAsync(item, CancellationToken.None);
+            item.MarkSaved();
         }
         await session.CommitAsync(CancellationToken.None);
     }
@@ -77,18 +75,20 @@ public sealed class ItemStoreTests(SqlDialect dialect)
         Today, Today.AddDays(3), Today.AddDays(7));
 
     [Test]
-    public async Task Insert_ThenFind_RoundTripsTheWholeAggregate()
+    public async Task Write_ThenFind_RoundTripsTheWholeAggregateWithTheChildRowsItsEventsAdded()
     {
         var item = NewItem(Today.AddDays(10), "R-" + Guid.NewGuid().ToString("N")[..6]);
         var measure = item.AddMeasure(Guid.CreateVersion7(), "新建截污管网", _helper.Id, Today.AddDays(5), Now);
-        item.SetMeasureImplemented(measure, true, Today, Today, Now);
-        item.ReportProgress(ProgressStatus.Completed, ScheduleStatus.Ahead, 7.9m, "专项债资金到位", Now);
-        item.SignOffSteps = _inspection.SignOffSteps;
-        item.RequestSignOff();
+        item.SetMeasureImplemented(measure.Id, true, Today, Today, Now);
+        var extension = item.RequestExtension(Guid.CreateVersion7(), Today.AddDays(40), "资金未到位", "tester", Today, Now);
+        item.ReportProgress(Guid.CreateVersion7(), Today, "已完成", ProgressStatus.Completed, ScheduleStatus.Ahead, 7.9m,
+            "专项债资金到位", [], "tester", Now);
+        var request = item.RequestSignOff(Guid.CreateVersion7(), "申请销号", [new Evidence("验收报告", "https://example.org/a.pdf", null)],
+            "tester", Now);
         await SaveAsync(item);
 
         await using var session = _database.OpenSession();
-        var found = await new ItemStore(session).FindAsync(item.Id, null, CancellationToken.None);
+        var found = await Store(session).FindAsync(item.Id, null, CancellationToken.None);
 
         Assert.That(found, Is.Not.Null);
         Assert.That(found!.Units, Is.EqualTo(item.Units));
@@ -101,6 +101,12 @@ public sealed class ItemStoreTests(SqlDialect dialect)
         Assert.That(found.ExternalRefs, Is.EqualTo(item.ExternalRefs));
         Assert.That(found.Measures.Single().Implemented, Is.True);
         Assert.That(found.Measures.Single().ImplementedOn, Is.EqualTo(Today));
+        Assert.That(found.LatestReportedOn, Is.EqualTo(Today));
+        Assert.That(found.OpenSignOffRequest, Is.EqualTo(request).Using<SignOffRequest>((a, b) =>
+            a.Id == b.Id && a.Round == b.Round && a.Evidence.SequenceEqual(b.Evidence) && a.Status == b.Status));
+        Assert.That(found.Extensions.Select(e => (e.Id, e.RequestedDueDate, e.Status)),
+            Is.EqualTo(new[] { (extension.Id, Today.AddDays(40), ExtensionStatus.Pending) }));
+        Assert.That(found.Events, Is.Empty);
     }
 
     [Test]
@@ -119,7 +125,7 @@ public sealed class ItemStoreTests(SqlDialect dialect)
         do
         {
             await using var session = _database.OpenSession();
-            var page = await new ItemStore(session).ListAsync(Criteria(ItemSort.DueDate), 2, cursor, CancellationToken.None);
+            var page = await Store(session).ListAsync(Criteria(ItemSort.DueDate), 2, cursor, CancellationToken.None);
             seen.AddRange(page.Items.Select(r => r.Item).Where(i => i.Code.StartsWith($"D{run}", StringComparison.Ordinal)));
             cursor = page.NextCursor;
         } while (cursor is not null);
@@ -137,7 +143,7 @@ public sealed class ItemStoreTests(SqlDialect dialect)
         await SaveAsync(late, onTime, open);
 
         await using var session = _database.OpenSession();
-        var page = await new ItemStore(session).ListAsync(Criteria(ItemSort.Created, overdue: true), 200, null, CancellationToken.None);
+        var page = await Store(session).ListAsync(Criteria(ItemSort.Created, overdue: true), 200, null, CancellationToken.None);
 
         Assert.That(page.Items.Select(r => r.Item.Code).Where(c => c.StartsWith($"O{run}", StringComparison.Ordinal)),
             Is.EqualTo(new[] { $"O{run}-late" }));

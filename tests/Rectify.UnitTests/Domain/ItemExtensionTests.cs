@@ -1,3 +1,4 @@
+using Rectify.Domain.Common;
 using Rectify.Domain.Items;
 using static Rectify.UnitTests.Domain.ItemStates;
 
@@ -7,88 +8,118 @@ public sealed class ItemExtensionTests
 {
     private static readonly DateOnly Later = new(2026, 9, 30);
 
-    private static Extension PendingExtension(Item item, DateOnly requested) => new()
-    {
-        Id = Guid.NewGuid(), ItemId = item.Id, RequestedDueDate = requested, PreviousDueDate = item.DueDate,
-        Reason = "资金纳入 PPP 项目，预计 7 月开工", RequestedAt = Now, RequestedBy = "县住建局",
-    };
-
     [Test]
-    public void EnsureCanRequestExtension_WhenOpenItemBeforeDeadlineAsksLaterDate_IsAllowed()
+    public void RequestExtension_WhenOpenItemBeforeDeadlineAsksLaterDate_IsAllowed()
     {
         var item = AtProgress(ProgressStatus.InProgress);
 
-        Assert.That(() => item.EnsureCanRequestExtension(Later, Today, hasPendingExtension: false), Throws.Nothing);
+        Assert.That(() => item.AskExtension(Later, Today), Throws.Nothing);
+        Assert.That(item.Extensions, Has.Count.EqualTo(1));
     }
 
     [Test]
-    public void EnsureCanRequestExtension_WhenAnotherRequestIsPending_ViolatesExtensionPending()
+    public void RequestExtension_WhenAllowed_AddsAPendingRequestThatRemembersTheCurrentDueDate()
     {
         var item = AtProgress(ProgressStatus.InProgress);
+        var id = Guid.NewGuid();
 
-        Assert.That(() => item.EnsureCanRequestExtension(Later, Today, hasPendingExtension: true), Violates("extension_pending"));
+        var extension = item.RequestExtension(id, Later, "资金纳入 PPP 项目", "县住建局", Today, Now);
+
+        Assert.That(item.Extensions, Is.EqualTo(new[] { extension }));
+        Assert.That(extension.Id, Is.EqualTo(id));
+        Assert.That(extension.ItemId, Is.EqualTo(item.Id));
+        Assert.That(extension.Status, Is.EqualTo(ExtensionStatus.Pending));
+        Assert.That(extension.RequestedDueDate, Is.EqualTo(Later));
+        Assert.That(extension.PreviousDueDate, Is.EqualTo(Due));
+        Assert.That(extension.Reason, Is.EqualTo("资金纳入 PPP 项目"));
+        Assert.That(extension.RequestedBy, Is.EqualTo("县住建局"));
+        Assert.That(extension.RequestedAt, Is.EqualTo(Now));
+        Assert.That(extension.DecidedAt, Is.Null);
+        Assert.That(item.DueDate, Is.EqualTo(Due));
     }
 
     [Test]
-    public void EnsureCanRequestExtension_WhenItemHasNoDueDate_ViolatesNoDueDate()
+    public void RequestExtension_WhenAnotherRequestIsPending_ViolatesExtensionPending()
+    {
+        var item = AtProgress(ProgressStatus.InProgress);
+        item.AskExtension(Later, Today);
+
+        Assert.That(() => item.AskExtension(Later.AddDays(30), Today), Violates("extension_pending"));
+        Assert.That(item.Extensions, Has.Count.EqualTo(1));
+    }
+
+    [TestCase(ExtensionStatus.Approved)]
+    [TestCase(ExtensionStatus.Rejected)]
+    public void RequestExtension_WhenTheEarlierRequestWasDecided_IsAllowed(ExtensionStatus decision)
+    {
+        var item = AtProgress(ProgressStatus.InProgress);
+        item.DecideExtension(item.AskExtension(Later, Today), decision, "市整改办", null, Now);
+
+        Assert.That(() => item.AskExtension(new DateOnly(2026, 12, 31), Today), Throws.Nothing);
+        Assert.That(item.Extensions, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void RequestExtension_WhenItemHasNoDueDate_ViolatesNoDueDate()
     {
         var item = NewOngoing();
 
-        Assert.That(() => item.EnsureCanRequestExtension(Later, Today, hasPendingExtension: false), Violates("no_due_date"));
+        Assert.That(() => item.AskExtension(Later, Today), Violates("no_due_date"));
+        Assert.That(item.Extensions, Is.Empty);
     }
 
     [Test]
-    public void EnsureCanRequestExtension_WhenDeadlinePassed_ViolatesDeadlinePassed()
+    public void RequestExtension_WhenDeadlinePassed_ViolatesDeadlinePassed()
     {
         var item = AtProgress(ProgressStatus.InProgress);
 
-        Assert.That(() => item.EnsureCanRequestExtension(Later, Due.AddDays(1), hasPendingExtension: false),
-            Violates("deadline_passed"));
+        Assert.That(() => item.AskExtension(Later, Due.AddDays(1)), Violates("deadline_passed"));
+        Assert.That(item.Extensions, Is.Empty);
     }
 
     [Test]
-    public void EnsureCanRequestExtension_WhenTodayIsTheDueDate_IsAllowed()
+    public void RequestExtension_WhenTodayIsTheDueDate_IsAllowed()
     {
         var item = AtProgress(ProgressStatus.InProgress);
 
-        Assert.That(() => item.EnsureCanRequestExtension(Later, Due, hasPendingExtension: false), Throws.Nothing);
+        Assert.That(() => item.AskExtension(Later, Due), Throws.Nothing);
     }
 
     [TestCase(0)]
     [TestCase(-1)]
     [TestCase(-30)]
-    public void EnsureCanRequestExtension_WhenRequestedDateIsNotAfterDueDate_ViolatesExtensionNotLater(int daysAfterDue)
+    public void RequestExtension_WhenRequestedDateIsNotAfterDueDate_ViolatesExtensionNotLater(int daysAfterDue)
     {
         var item = AtProgress(ProgressStatus.InProgress);
 
-        Assert.That(() => item.EnsureCanRequestExtension(Due.AddDays(daysAfterDue), Today, hasPendingExtension: false),
-            Violates("extension_not_later"));
+        Assert.That(() => item.AskExtension(Due.AddDays(daysAfterDue), Today), Violates("extension_not_later"));
+        Assert.That(item.Extensions, Is.Empty);
     }
 
     [Test]
-    public void EnsureCanRequestExtension_WhenRequestedOneDayAfterDueDate_IsAllowed()
+    public void RequestExtension_WhenRequestedOneDayAfterDueDate_IsAllowed()
     {
         var item = AtProgress(ProgressStatus.InProgress);
 
-        Assert.That(() => item.EnsureCanRequestExtension(Due.AddDays(1), Today, hasPendingExtension: false), Throws.Nothing);
+        Assert.That(() => item.AskExtension(Due.AddDays(1), Today), Throws.Nothing);
     }
 
     [Test]
-    public void EnsureCanRequestExtension_WhenItemCompleted_ViolatesItemCompleted()
+    public void RequestExtension_WhenItemCompleted_ViolatesItemCompleted()
     {
         var item = CompletedItem();
 
-        Assert.That(() => item.EnsureCanRequestExtension(Later, Today, hasPendingExtension: false), Violates("item_completed"));
+        Assert.That(() => item.AskExtension(Later, Today), Violates("item_completed"));
+        Assert.That(item.Extensions, Is.Empty);
     }
 
     [Test]
-    public void ApplyExtension_WhenApproved_MovesDueDateAndKeepsOriginal()
+    public void DecideExtension_WhenApproved_MovesDueDateAndKeepsOriginal()
     {
         var item = AtProgress(ProgressStatus.InProgress);
-        var extension = PendingExtension(item, Later);
-        extension.Decide(ExtensionStatus.Approved, "市整改办", null, Now);
+        var extension = item.AskExtension(Later);
 
-        item.ApplyExtension(extension);
+        item.DecideExtension(extension, ExtensionStatus.Approved, "市整改办", null, Now);
 
         Assert.That(item.DueDate, Is.EqualTo(Later));
         Assert.That(item.OriginalDueDate, Is.EqualTo(Due));
@@ -96,25 +127,37 @@ public sealed class ItemExtensionTests
     }
 
     [Test]
-    public void ApplyExtension_WhenExtendedTwice_KeepsTheFirstOriginalDueDate()
+    public void DecideExtension_WhenRejected_KeepsTheDueDate()
     {
         var item = AtProgress(ProgressStatus.InProgress);
-        item.ApplyExtension(PendingExtension(item, Later));
+        var extension = item.AskExtension(Later);
+
+        item.DecideExtension(extension, ExtensionStatus.Rejected, "市整改办", "理由不充分", Now);
+
+        Assert.That(item.DueDate, Is.EqualTo(Due));
+        Assert.That(item.OriginalDueDate, Is.EqualTo(Due));
+    }
+
+    [Test]
+    public void DecideExtension_WhenExtendedTwice_KeepsTheFirstOriginalDueDate()
+    {
+        var item = AtProgress(ProgressStatus.InProgress);
+        item.DecideExtension(item.AskExtension(Later), ExtensionStatus.Approved, "市整改办", null, Now);
         var evenLater = new DateOnly(2026, 12, 31);
 
-        item.ApplyExtension(PendingExtension(item, evenLater));
+        item.DecideExtension(item.AskExtension(evenLater), ExtensionStatus.Approved, "市整改办", null, Now);
 
         Assert.That(item.DueDate, Is.EqualTo(evenLater));
         Assert.That(item.OriginalDueDate, Is.EqualTo(Due));
     }
 
     [Test]
-    public void ApplyExtension_WhenItemHasNoByDateKind_AddsByDate()
+    public void DecideExtension_WhenItemHasNoByDateKind_AddsByDate()
     {
-        var item = Item.Create(Guid.NewGuid(), Guid.NewGuid(), "2", "title", ItemCategory.Air,
+        var item = Item.Create(Guid.NewGuid(), Guid.NewGuid(), ThreeSteps, Content("2", category: ItemCategory.Air),
             [new ItemUnit(Guid.NewGuid(), UnitRole.Lead)], [DeadlineKind.Ongoing, DeadlineKind.Immediate], Due, Now);
 
-        item.ApplyExtension(PendingExtension(item, Later));
+        item.DecideExtension(item.AskExtension(Later), ExtensionStatus.Approved, "市整改办", null, Now);
 
         Assert.That(item.DeadlineKinds, Is.EqualTo(new[] { DeadlineKind.Immediate, DeadlineKind.ByDate, DeadlineKind.Ongoing }));
         Assert.That(item.DueDate, Is.EqualTo(Later));
@@ -123,12 +166,13 @@ public sealed class ItemExtensionTests
 
     [TestCase(ExtensionStatus.Approved)]
     [TestCase(ExtensionStatus.Rejected)]
-    public void Decide_WhenPending_RecordsTheDecision(ExtensionStatus decision)
+    public void DecideExtension_WhenPending_RecordsTheDecision(ExtensionStatus decision)
     {
-        var extension = PendingExtension(AtProgress(ProgressStatus.InProgress), Later);
+        var item = AtProgress(ProgressStatus.InProgress);
+        var extension = item.AskExtension(Later);
         var decidedAt = Now.AddDays(2);
 
-        extension.Decide(decision, "张三", "同意延期至三季度末", decidedAt);
+        item.DecideExtension(extension, decision, "张三", "同意延期至三季度末", decidedAt);
 
         Assert.That(extension.Status, Is.EqualTo(decision));
         Assert.That(extension.ReviewerName, Is.EqualTo("张三"));
@@ -140,23 +184,79 @@ public sealed class ItemExtensionTests
     [TestCase(ExtensionStatus.Approved, ExtensionStatus.Rejected)]
     [TestCase(ExtensionStatus.Rejected, ExtensionStatus.Approved)]
     [TestCase(ExtensionStatus.Rejected, ExtensionStatus.Rejected)]
-    public void Decide_WhenAlreadyDecided_ViolatesExtensionDecidedAndKeepsFirstDecision(ExtensionStatus first, ExtensionStatus second)
+    public void DecideExtension_WhenAlreadyDecided_ViolatesExtensionDecidedAndKeepsFirstDecision(ExtensionStatus first, ExtensionStatus second)
     {
-        var extension = PendingExtension(AtProgress(ProgressStatus.InProgress), Later);
-        extension.Decide(first, "张三", null, Now);
+        var item = AtProgress(ProgressStatus.InProgress);
+        var extension = item.AskExtension(Later);
+        item.DecideExtension(extension, first, "张三", null, Now);
+        var dueDate = item.DueDate;
 
-        Assert.That(() => extension.Decide(second, "李四", "改判", Now.AddDays(1)), Violates("extension_decided"));
+        Assert.That(() => item.DecideExtension(extension, second, "李四", "改判", Now.AddDays(1)), Violates("extension_decided"));
         Assert.That(extension.Status, Is.EqualTo(first));
         Assert.That(extension.ReviewerName, Is.EqualTo("张三"));
         Assert.That(extension.DecidedAt, Is.EqualTo(Now));
+        Assert.That(item.DueDate, Is.EqualTo(dueDate));
     }
 
     [Test]
-    public void Decide_WhenDecisionIsPending_ThrowsArgumentOutOfRange()
+    public void DecideExtension_WhenDecisionIsPending_ThrowsArgumentOutOfRange()
     {
-        var extension = PendingExtension(AtProgress(ProgressStatus.InProgress), Later);
+        var item = AtProgress(ProgressStatus.InProgress);
+        var extension = item.AskExtension(Later);
 
-        Assert.That(() => extension.Decide(ExtensionStatus.Pending, "张三", null, Now), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That(() => item.DecideExtension(extension, ExtensionStatus.Pending, "张三", null, Now),
+            Throws.TypeOf<ArgumentOutOfRangeException>());
         Assert.That(extension.Status, Is.EqualTo(ExtensionStatus.Pending));
+        Assert.That(item.DueDate, Is.EqualTo(Due));
+    }
+
+    [Test]
+    public void DecideExtension_WhenTheExtensionBelongsToAnotherItem_ThrowsArgumentAndDecidesNothing()
+    {
+        var item = AtProgress(ProgressStatus.InProgress);
+        var other = AtProgress(ProgressStatus.InProgress);
+        var extension = other.AskExtension(Later);
+
+        Assert.That(() => item.DecideExtension(extension, ExtensionStatus.Approved, "张三", null, Now),
+            Throws.ArgumentException);
+        Assert.That(extension.Status, Is.EqualTo(ExtensionStatus.Pending));
+        Assert.That(item.DueDate, Is.EqualTo(Due));
+    }
+
+    [Test]
+    public void DecideExtension_WhenTheItemWasCompletedMeanwhile_CanStillBeRejected()
+    {
+        var item = AtProgress(ProgressStatus.InProgress);
+        var extension = item.AskExtension(Due.AddDays(30));
+        item.Report(ProgressStatus.Completed);
+
+        item.DecideExtension(extension, ExtensionStatus.Rejected, "市整改办", "已完成整改，无需延期", Now);
+
+        Assert.That(extension.Status, Is.EqualTo(ExtensionStatus.Rejected));
+        Assert.That(item.DueDate, Is.EqualTo(Due));
+    }
+
+    /// <summary>A refused approval must leave the request as it was: still pending, so the office can reject it.</summary>
+    [TestCase(true)]
+    [TestCase(false)]
+    public void DecideExtension_WhenTheApprovalIsRefused_LeavesTheRequestPending(bool completedMeanwhile)
+    {
+        var item = AtProgress(ProgressStatus.InProgress);
+        var extension = item.AskExtension(Due.AddDays(30));
+        if (completedMeanwhile)
+            item.Report(ProgressStatus.Completed);
+        else
+            item.EditDeadline(item.DeadlineKinds, Due.AddDays(60));
+
+        Assert.That(() => item.DecideExtension(extension, ExtensionStatus.Approved, "市整改办", null, Now),
+            Throws.TypeOf<DomainRuleException>());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(extension.Status, Is.EqualTo(ExtensionStatus.Pending));
+            Assert.That(extension.ReviewerName, Is.Null);
+            Assert.That(extension.DecidedAt, Is.Null);
+            Assert.That(() => item.DecideExtension(extension, ExtensionStatus.Rejected, "市整改办", null, Now), Throws.Nothing);
+        });
     }
 }

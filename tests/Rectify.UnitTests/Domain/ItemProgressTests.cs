@@ -31,12 +31,12 @@ public sealed class ItemProgressTests
 
         if (rule is null)
         {
-            item.ReportProgress(to, ScheduleStatus.OnSchedule, null, null, Now);
+            item.Report(to, ScheduleStatus.OnSchedule);
             Assert.That(item.ProgressStatus, Is.EqualTo(to));
         }
         else
         {
-            Assert.That(() => item.ReportProgress(to, ScheduleStatus.OnSchedule, null, null, Now), Violates(rule));
+            Assert.That(() => item.Report(to, ScheduleStatus.OnSchedule), Violates(rule));
             Assert.That(item.ProgressStatus, Is.EqualTo(from));
         }
     }
@@ -48,7 +48,7 @@ public sealed class ItemProgressTests
         var open = item.AddMeasure(Guid.NewGuid(), "建设雨污分流管网 3 公里", null, null, Now);
 
         var error = Assert.Throws<DomainRuleException>(
-            () => item.ReportProgress(Completed, ScheduleStatus.OnSchedule, null, null, Now))!;
+            () => item.Report(Completed, ScheduleStatus.OnSchedule))!;
 
         Assert.That(error.Rule, Is.EqualTo("measures_unimplemented"));
         var listed = ((System.Collections.IEnumerable)error.Details["unimplementedMeasures"]!).Cast<object>()
@@ -64,27 +64,28 @@ public sealed class ItemProgressTests
         var item = AtProgress(BasicallyCompleted);
         item.AddMeasure(Guid.NewGuid(), "建设雨污分流管网", null, null, Now);
 
-        Assert.That(() => item.ReportProgress(Completed, null, null, null, Now), Violates("measures_unimplemented"));
+        Assert.That(() => item.Report(Completed), Violates("measures_unimplemented"));
         Assert.That(item.ProgressStatus, Is.EqualTo(BasicallyCompleted));
         Assert.That(item.CompletedAt, Is.Null);
     }
 
     [Test]
-    public void EnsureMeasuresImplemented_WhenEveryMeasureImplemented_DoesNotThrow()
+    public void ReportProgress_WhenCompletingWithEveryMeasureImplemented_DoesNotThrow()
     {
         var item = AtProgress(InProgress);
 
-        Assert.That(item.EnsureMeasuresImplemented, Throws.Nothing);
+        Assert.That(() => item.Report(Completed), Throws.Nothing);
+        Assert.That(item.IsCompleted, Is.True);
     }
 
     [Test]
-    public void EnsureMeasuresImplemented_WhenTwoMeasuresOpen_ListsBoth()
+    public void ReportProgress_WhenCompletingWithTwoMeasuresOpen_ListsBoth()
     {
         var item = AtProgress(InProgress);
         item.AddMeasure(Guid.NewGuid(), "a", null, null, Now);
         item.AddMeasure(Guid.NewGuid(), "b", null, null, Now);
 
-        var error = Assert.Throws<DomainRuleException>(item.EnsureMeasuresImplemented)!;
+        var error = Assert.Throws<DomainRuleException>(() => item.Report(Completed))!;
 
         Assert.That(error.Rule, Is.EqualTo("measures_unimplemented"));
         Assert.That(((System.Collections.IEnumerable)error.Details["unimplementedMeasures"]!).Cast<object>().Count(), Is.EqualTo(2));
@@ -96,7 +97,7 @@ public sealed class ItemProgressTests
         var item = AtProgress(InProgress);
         var at = Now.AddDays(10);
 
-        item.ReportProgress(Completed, ScheduleStatus.OnSchedule, null, null, at);
+        item.Report(Completed, ScheduleStatus.OnSchedule, at: at);
 
         Assert.That(item.CompletedAt, Is.EqualTo(at));
         Assert.That(item.IsCompleted, Is.True);
@@ -109,7 +110,7 @@ public sealed class ItemProgressTests
     {
         var item = AtProgress(NotStarted);
 
-        item.ReportProgress(to, ScheduleStatus.OnSchedule, null, null, Now);
+        item.Report(to, ScheduleStatus.OnSchedule);
 
         Assert.That(item.CompletedAt, Is.Null);
     }
@@ -118,9 +119,9 @@ public sealed class ItemProgressTests
     public void ReportProgress_WhenAlreadyCompleted_KeepsTheFirstCompletedAt()
     {
         var item = AtProgress(InProgress);
-        item.ReportProgress(Completed, null, null, null, Now);
+        item.Report(Completed);
 
-        item.ReportProgress(Completed, null, null, null, Now.AddDays(5));
+        item.Report(Completed, at: Now.AddDays(5));
 
         Assert.That(item.CompletedAt, Is.EqualTo(Now));
     }
@@ -130,7 +131,7 @@ public sealed class ItemProgressTests
     {
         var item = AtProgress(NotStarted);
 
-        item.ReportProgress(InProgress, ScheduleStatus.Behind, 3.5m, "用地审批未完成", Now);
+        item.Report(InProgress, ScheduleStatus.Behind, 3.5m, "用地审批未完成");
 
         Assert.That(item.ScheduleStatus, Is.EqualTo(ScheduleStatus.Behind));
         Assert.That(item.QuantityDone, Is.EqualTo(3.5m));
@@ -141,9 +142,9 @@ public sealed class ItemProgressTests
     public void ReportProgress_WhenNextReportOmitsQuantity_KeepsLastQuantityAndTakesNewScheduleAndObstacles()
     {
         var item = AtProgress(NotStarted);
-        item.ReportProgress(InProgress, ScheduleStatus.Behind, 3.5m, "用地审批未完成", Now);
+        item.Report(InProgress, ScheduleStatus.Behind, 3.5m, "用地审批未完成");
 
-        item.ReportProgress(BasicallyCompleted, ScheduleStatus.Ahead, null, null, Now);
+        item.Report(BasicallyCompleted, ScheduleStatus.Ahead);
 
         Assert.That(item.ScheduleStatus, Is.EqualTo(ScheduleStatus.Ahead));
         Assert.That(item.QuantityDone, Is.EqualTo(3.5m));
@@ -157,7 +158,7 @@ public sealed class ItemProgressTests
     {
         var item = SignOffRequested();
 
-        Assert.That(() => item.ReportProgress(to, null, null, null, Now), Violates("sign_off_pending"));
+        Assert.That(() => item.Report(to), Violates("sign_off_pending"));
         Assert.That(item.ProgressStatus, Is.EqualTo(Completed));
     }
 
@@ -167,7 +168,7 @@ public sealed class ItemProgressTests
         var item = SignOffRequested();
         var quantityBefore = item.QuantityDone;
 
-        Assert.That(() => item.ReportProgress(Completed, ScheduleStatus.Ahead, 10m, null, Now.AddDays(1)), Violates("sign_off_pending"));
+        Assert.That(() => item.Report(Completed, ScheduleStatus.Ahead, 10m, at: Now.AddDays(1)), Violates("sign_off_pending"));
         Assert.That(item.SignOffStatus, Is.EqualTo(SignOffStatus.Requested));
         Assert.That(item.QuantityDone, Is.EqualTo(quantityBefore));
     }
@@ -179,7 +180,7 @@ public sealed class ItemProgressTests
     {
         var item = SignedOff();
 
-        Assert.That(() => item.ReportProgress(to, null, null, null, Now), Violates("signed_off"));
+        Assert.That(() => item.Report(to), Violates("signed_off"));
         Assert.That(item.ProgressStatus, Is.EqualTo(Completed));
         Assert.That(item.SignOffStatus, Is.EqualTo(SignOffStatus.SignedOff));
     }
@@ -191,6 +192,80 @@ public sealed class ItemProgressTests
     {
         var item = Returned();
 
-        Assert.That(() => item.ReportProgress(to, null, null, null, Now), Violates("progress_backwards"));
+        Assert.That(() => item.Report(to), Violates("progress_backwards"));
+    }
+
+    [Test]
+    public void ReportProgress_WhenFiled_ReturnsTheReportAsSubmittedAndRemembersItsDate()
+    {
+        var item = AtProgress(NotStarted);
+        var reportId = Guid.NewGuid();
+        Evidence[] evidence = [new Evidence("现场照片.jpg", "https://files.example/1.jpg", null)];
+
+        var report = item.ReportProgress(reportId, Today, "管网铺设 1.2 公里", InProgress, ScheduleStatus.Behind, 1.2m,
+            "雨季施工受限", evidence, "县住建局", Now);
+
+        Assert.That(report, Is.EqualTo(new ProgressReport(reportId, item.Id, Today, "管网铺设 1.2 公里", InProgress,
+            ScheduleStatus.Behind, 1.2m, "雨季施工受限", evidence, "县住建局", Now)));
+        Assert.That(item.LatestReportedOn, Is.EqualTo(Today));
+    }
+
+    [Test]
+    public void ReportProgress_WhenDatedBeforeTheLatestReport_IsKeptButChangesNothing()
+    {
+        var item = AtProgress(NotStarted);
+        item.Report(BasicallyCompleted, ScheduleStatus.Ahead, 8m, null, on: Today);
+
+        var report = item.Report(InProgress, ScheduleStatus.Behind, 2m, "资金未到位", on: Today.AddDays(-7));
+
+        Assert.That(report.ProgressStatus, Is.EqualTo(InProgress));
+        Assert.That(item.ProgressStatus, Is.EqualTo(BasicallyCompleted));
+        Assert.That(item.ScheduleStatus, Is.EqualTo(ScheduleStatus.Ahead));
+        Assert.That(item.QuantityDone, Is.EqualTo(8m));
+        Assert.That(item.Obstacles, Is.Null);
+        Assert.That(item.LatestReportedOn, Is.EqualTo(Today));
+    }
+
+    [Test]
+    public void ReportProgress_WhenDatedBeforeTheLatestReportAndSayingCompleted_DoesNotCompleteTheItem()
+    {
+        var item = AtProgress(InProgress);
+
+        item.Report(Completed, on: Today.AddDays(-1));
+
+        Assert.That(item.ProgressStatus, Is.EqualTo(InProgress));
+        Assert.That(item.CompletedAt, Is.Null);
+    }
+
+    [Test]
+    public void ReportProgress_WhenDatedTheSameDayAsTheLatestReport_Applies()
+    {
+        var item = AtProgress(InProgress);
+
+        item.Report(BasicallyCompleted, ScheduleStatus.Ahead, on: Today);
+
+        Assert.That(item.ProgressStatus, Is.EqualTo(BasicallyCompleted));
+        Assert.That(item.ScheduleStatus, Is.EqualTo(ScheduleStatus.Ahead));
+    }
+
+    [Test]
+    public void ReportProgress_WhenDatedAfterTheLatestReport_AppliesAndMovesTheLatestDate()
+    {
+        var item = AtProgress(InProgress);
+        var later = Today.AddDays(14);
+
+        item.Report(BasicallyCompleted, on: later);
+
+        Assert.That(item.ProgressStatus, Is.EqualTo(BasicallyCompleted));
+        Assert.That(item.LatestReportedOn, Is.EqualTo(later));
+    }
+
+    [Test]
+    public void ReportProgress_WhenRefused_LeavesTheLatestReportDate()
+    {
+        var item = AtProgress(BasicallyCompleted);
+
+        Assert.That(() => item.Report(InProgress, on: Today.AddDays(3)), Violates("progress_backwards"));
+        Assert.That(item.LatestReportedOn, Is.EqualTo(Today));
     }
 }

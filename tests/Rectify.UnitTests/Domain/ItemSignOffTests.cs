@@ -12,7 +12,7 @@ public sealed class ItemSignOffTests
     {
         var item = AtProgress(progress);
 
-        Assert.That(item.RequestSignOff, Violates("not_completed"));
+        Assert.That(() => item.SubmitForSignOff(), Violates("not_completed"));
         Assert.That(item.SignOffStatus, Is.EqualTo(SignOffStatus.None));
         Assert.That(item.SignOffRound, Is.Zero);
     }
@@ -22,7 +22,7 @@ public sealed class ItemSignOffTests
     {
         var item = CompletedItem();
 
-        item.RequestSignOff();
+        item.SubmitForSignOff();
 
         Assert.That(item.SignOffStatus, Is.EqualTo(SignOffStatus.Requested));
         Assert.That(item.SignOffStepIndex, Is.EqualTo(0));
@@ -33,11 +33,11 @@ public sealed class ItemSignOffTests
     public void RequestSignOff_WhenReturned_StartsNextRoundAtFirstStep()
     {
         var item = CompletedItem();
-        item.RequestSignOff();
-        item.ApproveSignOffStep(Now);
-        item.ReturnSignOff();
+        item.SubmitForSignOff();
+        item.Approve();
+        item.Return();
 
-        item.RequestSignOff();
+        item.SubmitForSignOff();
 
         Assert.That(item.SignOffStatus, Is.EqualTo(SignOffStatus.Requested));
         Assert.That(item.SignOffStepIndex, Is.EqualTo(0));
@@ -49,7 +49,7 @@ public sealed class ItemSignOffTests
     {
         var item = SignOffRequested();
 
-        Assert.That(item.RequestSignOff, Violates("sign_off_pending"));
+        Assert.That(() => item.SubmitForSignOff(), Violates("sign_off_pending"));
         Assert.That(item.SignOffRound, Is.EqualTo(1));
     }
 
@@ -58,7 +58,7 @@ public sealed class ItemSignOffTests
     {
         var item = SignedOff();
 
-        Assert.That(item.RequestSignOff, Violates("signed_off"));
+        Assert.That(() => item.SubmitForSignOff(), Violates("signed_off"));
         Assert.That(item.SignOffStatus, Is.EqualTo(SignOffStatus.SignedOff));
         Assert.That(item.SignOffRound, Is.EqualTo(1));
     }
@@ -72,19 +72,19 @@ public sealed class ItemSignOffTests
         var last = Now.AddDays(3);
 
         Assert.That(item.SignOffStep, Is.EqualTo(ThreeSteps[0]));
-        Assert.That(item.ApproveSignOffStep(first), Is.EqualTo(0));
+        Assert.That(item.Approve(first).StepIndex, Is.EqualTo(0));
         Assert.That(item.SignOffStatus, Is.EqualTo(SignOffStatus.Requested));
         Assert.That(item.SignOffStepIndex, Is.EqualTo(1));
         Assert.That(item.SignOffStep, Is.EqualTo(ThreeSteps[1]));
         Assert.That(item.SignedOffAt, Is.Null);
 
-        Assert.That(item.ApproveSignOffStep(second), Is.EqualTo(1));
+        Assert.That(item.Approve(second).StepIndex, Is.EqualTo(1));
         Assert.That(item.SignOffStatus, Is.EqualTo(SignOffStatus.Requested));
         Assert.That(item.SignOffStepIndex, Is.EqualTo(2));
         Assert.That(item.SignOffStep, Is.EqualTo(ThreeSteps[2]));
         Assert.That(item.SignedOffAt, Is.Null);
 
-        Assert.That(item.ApproveSignOffStep(last), Is.EqualTo(2));
+        Assert.That(item.Approve(last).StepIndex, Is.EqualTo(2));
         Assert.That(item.SignOffStatus, Is.EqualTo(SignOffStatus.SignedOff));
         Assert.That(item.SignOffStepIndex, Is.Null);
         Assert.That(item.SignOffStep, Is.Null);
@@ -94,11 +94,10 @@ public sealed class ItemSignOffTests
     [Test]
     public void ApproveSignOffStep_WhenChainHasOneStep_SignsOffAtOnce()
     {
-        var item = CompletedItem();
-        item.SignOffSteps = ["市整改办审核"];
-        item.RequestSignOff();
+        var item = Drive(New(signOffSteps: ["市整改办审核"]), ProgressStatus.Completed);
+        item.SubmitForSignOff();
 
-        Assert.That(item.ApproveSignOffStep(Now), Is.EqualTo(0));
+        Assert.That(item.Approve().StepIndex, Is.EqualTo(0));
         Assert.That(item.SignOffStatus, Is.EqualTo(SignOffStatus.SignedOff));
         Assert.That(item.ProgressStatus, Is.EqualTo(ProgressStatus.Completed));
     }
@@ -111,7 +110,7 @@ public sealed class ItemSignOffTests
         var item = CompletedWithSignOff(signOff);
         var signedOffAt = item.SignedOffAt;
 
-        Assert.That(() => item.ApproveSignOffStep(Now.AddDays(9)), Violates("no_pending_sign_off"));
+        Assert.That(() => item.Approve(Now.AddDays(9)), Violates("no_pending_sign_off"));
         Assert.That(item.SignOffStatus, Is.EqualTo(signOff));
         Assert.That(item.SignedOffAt, Is.EqualTo(signedOffAt));
     }
@@ -121,7 +120,7 @@ public sealed class ItemSignOffTests
     {
         var item = AtProgress(ProgressStatus.InProgress);
 
-        Assert.That(() => item.ApproveSignOffStep(Now), Violates("no_pending_sign_off"));
+        Assert.That(() => item.Approve(), Violates("no_pending_sign_off"));
     }
 
     [TestCase(SignOffStatus.None)]
@@ -131,7 +130,7 @@ public sealed class ItemSignOffTests
     {
         var item = CompletedWithSignOff(signOff);
 
-        Assert.That(item.ReturnSignOff, Violates("no_pending_sign_off"));
+        Assert.That(() => item.Return(), Violates("no_pending_sign_off"));
         Assert.That(item.SignOffStatus, Is.EqualTo(signOff));
     }
 
@@ -139,9 +138,9 @@ public sealed class ItemSignOffTests
     public void ReturnSignOff_WhenUnderReviewAtSecondStep_ReturnsThatStepAndMarksReturned()
     {
         var item = SignOffRequested();
-        item.ApproveSignOffStep(Now);
+        item.Approve();
 
-        var step = item.ReturnSignOff();
+        var step = item.Return().StepIndex;
 
         Assert.That(step, Is.EqualTo(1));
         Assert.That(item.SignOffStatus, Is.EqualTo(SignOffStatus.Returned));
@@ -154,13 +153,82 @@ public sealed class ItemSignOffTests
     public void ReturnSignOff_WhenRequestedAgainAfterReturn_WalksTheChainFromTheFirstStep()
     {
         var item = SignOffRequested();
-        item.ReturnSignOff();
-        item.RequestSignOff();
+        item.Return();
+        item.SubmitForSignOff();
 
-        Assert.That(item.ApproveSignOffStep(Now), Is.EqualTo(0));
-        Assert.That(item.ApproveSignOffStep(Now), Is.EqualTo(1));
-        Assert.That(item.ApproveSignOffStep(Now), Is.EqualTo(2));
+        Assert.That(item.Approve().StepIndex, Is.EqualTo(0));
+        Assert.That(item.Approve().StepIndex, Is.EqualTo(1));
+        Assert.That(item.Approve().StepIndex, Is.EqualTo(2));
         Assert.That(item.SignOffStatus, Is.EqualTo(SignOffStatus.SignedOff));
         Assert.That(item.SignOffRound, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void RequestSignOff_WhenCompleted_OpensAPendingRequestForTheRound()
+    {
+        var item = CompletedItem();
+        var requestId = Guid.NewGuid();
+        Evidence[] evidence = [new Evidence("验收报告.pdf", "https://files.example/acceptance.pdf", "ab12")];
+
+        var request = item.RequestSignOff(requestId, "整改已完成", evidence, "县住建局", Now);
+
+        Assert.That(request, Is.EqualTo(new SignOffRequest(requestId, item.Id, 1, "整改已完成", evidence,
+            SignOffRequestStatus.Pending, "县住建局", Now, null)));
+        Assert.That(item.OpenSignOffRequest, Is.EqualTo(request));
+    }
+
+    [Test]
+    public void RequestSignOff_WhenRefused_OpensNoRequest()
+    {
+        var item = AtProgress(ProgressStatus.BasicallyCompleted);
+
+        Assert.That(() => item.SubmitForSignOff(), Violates("not_completed"));
+        Assert.That(item.OpenSignOffRequest, Is.Null);
+    }
+
+    [Test]
+    public void ApproveSignOffStep_WhenUnderReview_ReturnsTheReviewBoundToTheRequestAndTheVersionSeen()
+    {
+        var item = CompletedItem();
+        var request = item.SubmitForSignOff();
+        var reviewId = Guid.NewGuid();
+        var at = Now.AddDays(1);
+
+        var review = item.ApproveSignOffStep(reviewId, "李四", "材料齐全", "环整办〔2026〕12号", "市整改办", at);
+
+        Assert.That(review, Is.EqualTo(new SignOffReview(reviewId, request.Id, item.Id, 0, ThreeSteps[0],
+            ReviewDecision.Approved, "李四", "材料齐全", "环整办〔2026〕12号", item.Version, "市整改办", at)));
+        Assert.That(item.OpenSignOffRequest, Is.EqualTo(request));
+    }
+
+    [Test]
+    public void ApproveSignOffStep_WhenLastStepApproved_ClosesTheRequest()
+    {
+        var item = SignOffRequested();
+        item.Approve();
+        item.Approve();
+
+        item.Approve();
+
+        Assert.That(item.OpenSignOffRequest, Is.Null);
+    }
+
+    [Test]
+    public void ReturnSignOff_WhenUnderReview_ReturnsTheReviewWithTheReasonAndClosesTheRequest()
+    {
+        var item = CompletedItem();
+        var request = item.SubmitForSignOff();
+        item.Approve();
+
+        var review = item.ReturnSignOff(Guid.NewGuid(), "王五", "缺少第三方检测报告", "市整改办", Now);
+
+        Assert.That(review.RequestId, Is.EqualTo(request.Id));
+        Assert.That(review.StepIndex, Is.EqualTo(1));
+        Assert.That(review.StepName, Is.EqualTo(ThreeSteps[1]));
+        Assert.That(review.Decision, Is.EqualTo(ReviewDecision.Returned));
+        Assert.That(review.ReviewerName, Is.EqualTo("王五"));
+        Assert.That(review.Comment, Is.EqualTo("缺少第三方检测报告"));
+        Assert.That(review.DocumentNumber, Is.Null);
+        Assert.That(item.OpenSignOffRequest, Is.Null);
     }
 }

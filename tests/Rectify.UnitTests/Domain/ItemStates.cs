@@ -4,7 +4,10 @@ using Rectify.Domain.Items;
 
 namespace Rectify.UnitTests.Domain;
 
-/// <summary>Builds items in a given state by driving them through their public methods only.</summary>
+/// <summary>
+/// Builds items in a given state by driving them through their public methods only, and shortens the calls tests
+/// make over and over (a report, a sign-off request, a review, an extension, a recurrence) to what they vary.
+/// </summary>
 internal static class ItemStates
 {
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8));
@@ -14,22 +17,17 @@ internal static class ItemStates
     /// <summary>The review chain every built item carries: county unit → city office → filing.</summary>
     public static readonly IReadOnlyList<string> ThreeSteps = ["县责任单位初审", "市整改办审核", "市整改办备案"];
 
-    public static Item New()
-    {
-        var item = Item.Create(Guid.NewGuid(), Guid.NewGuid(), "1", "title", ItemCategory.Water,
+    public static ItemContent Content(string code = "1", string title = "title", ItemCategory category = ItemCategory.Water) =>
+        new(code, title, null, null, null, category, null, null, null, false, null, null, null, null, []);
+
+    public static Item New(IReadOnlyList<string>? signOffSteps = null) =>
+        Item.Create(Guid.NewGuid(), Guid.NewGuid(), signOffSteps ?? ThreeSteps, Content(),
             [new ItemUnit(Guid.NewGuid(), UnitRole.Lead)], [DeadlineKind.ByDate], Due, Now);
-        item.SignOffSteps = ThreeSteps;
-        return item;
-    }
 
     /// <summary>An ongoing-only (长期坚持) item: no due date.</summary>
-    public static Item NewOngoing()
-    {
-        var item = Item.Create(Guid.NewGuid(), Guid.NewGuid(), "1", "title", ItemCategory.Water,
+    public static Item NewOngoing() =>
+        Item.Create(Guid.NewGuid(), Guid.NewGuid(), ThreeSteps, Content(),
             [new ItemUnit(Guid.NewGuid(), UnitRole.Lead)], [DeadlineKind.Ongoing], null, Now);
-        item.SignOffSteps = ThreeSteps;
-        return item;
-    }
 
     /// <summary>An item whose only measure is implemented, at the given progress (reached by one forward report).</summary>
     public static Item AtProgress(ProgressStatus progress) => Drive(New(), progress);
@@ -37,9 +35,9 @@ internal static class ItemStates
     public static Item Drive(Item item, ProgressStatus progress)
     {
         var measure = item.AddMeasure(Guid.NewGuid(), "截污纳管", null, null, Now);
-        item.SetMeasureImplemented(measure, true, null, Today, Now);
+        item.SetMeasureImplemented(measure.Id, true, null, Today, Now);
         if (progress != ProgressStatus.NotStarted)
-            item.ReportProgress(progress, ScheduleStatus.OnSchedule, null, null, Now);
+            item.Report(progress, ScheduleStatus.OnSchedule);
         return item;
     }
 
@@ -48,7 +46,7 @@ internal static class ItemStates
     public static Item SignOffRequested()
     {
         var item = CompletedItem();
-        item.RequestSignOff();
+        item.SubmitForSignOff();
         return item;
     }
 
@@ -56,14 +54,14 @@ internal static class ItemStates
     {
         var item = SignOffRequested();
         foreach (var _ in ThreeSteps)
-            item.ApproveSignOffStep(Now);
+            item.Approve();
         return item;
     }
 
     public static Item Returned()
     {
         var item = SignOffRequested();
-        item.ReturnSignOff();
+        item.Return();
         return item;
     }
 
@@ -76,6 +74,42 @@ internal static class ItemStates
         SignOffStatus.SignedOff => SignedOff(),
         _ => throw new ArgumentOutOfRangeException(nameof(signOff)),
     };
+
+    /// <summary>
+    /// Files a progress report. It is dated the day of <paramref name="at"/> (today by default) unless
+    /// <paramref name="on"/> says otherwise, so a later report is also a later-dated one.
+    /// </summary>
+    public static ProgressReport Report(this Item item, ProgressStatus status, ScheduleStatus? schedule = null,
+        decimal? quantityDone = null, string? obstacles = null, DateTimeOffset? at = null, DateOnly? on = null)
+    {
+        var now = at ?? Now;
+        return item.ReportProgress(Guid.NewGuid(), on ?? DateOnly.FromDateTime(now.DateTime), "按计划推进", status, schedule,
+            quantityDone, obstacles, [], "县住建局", now);
+    }
+
+    /// <summary>申请销号 with a summary and no evidence.</summary>
+    public static SignOffRequest SubmitForSignOff(this Item item, DateTimeOffset? at = null) =>
+        item.RequestSignOff(Guid.NewGuid(), "整改已完成，申请销号", [], "县住建局", at ?? Now);
+
+    /// <summary>通过: approves the step under review.</summary>
+    public static SignOffReview Approve(this Item item, DateTimeOffset? at = null) =>
+        item.ApproveSignOffStep(Guid.NewGuid(), "张三", null, null, "市整改办", at ?? Now);
+
+    /// <summary>退回: returns the request under review.</summary>
+    public static SignOffReview Return(this Item item, DateTimeOffset? at = null) =>
+        item.ReturnSignOff(Guid.NewGuid(), "张三", "佐证材料不全", "市整改办", at ?? Now);
+
+    /// <summary>延期申请 for <paramref name="requested"/>, asked on <paramref name="today"/> (today by default).</summary>
+    public static Extension AskExtension(this Item item, DateOnly requested, DateOnly? today = null) =>
+        item.RequestExtension(Guid.NewGuid(), requested, "资金纳入 PPP 项目，预计 7 月开工", "县住建局", today ?? Today, Now);
+
+    /// <summary>反弹: records a recurrence that reopens the item with a new due date.</summary>
+    public static Recurrence Recur(this Item item, DateOnly newDueDate, DateTimeOffset? at = null) =>
+        item.RecordRecurrence(Guid.NewGuid(), Today, "市生态环境局", "群众再次投诉", newDueDate, "市整改办", at ?? Now);
+
+    /// <summary>Edits only the deadline: the content stays as it is.</summary>
+    public static void EditDeadline(this Item item, IReadOnlyList<DeadlineKind> kinds, DateOnly? dueDate) =>
+        item.Edit(item.Content, kinds, dueDate);
 
     public static IResolveConstraint Violates(string rule) =>
         Throws.TypeOf<DomainRuleException>().With.Property(nameof(DomainRuleException.Rule)).EqualTo(rule);
