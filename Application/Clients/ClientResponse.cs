@@ -1,4 +1,5 @@
 using Rectify.Application.Common;
+using Rectify.Domain.Clients;
 
 namespace Rectify.Application.Clients;
 

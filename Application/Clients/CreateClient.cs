@@ -1,10 +1,10 @@
-using Rectify.Domain.Common;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Auditing;
+using Rectify.Application.Common;
 using Rectify.Application.Common.Errors;
 using Rectify.Application.Units;
+using Rectify.Domain.Clients;
 
 namespace Rectify.Application.Clients;
 
@@ -28,7 +28,7 @@ public sealed class CreateClientValidator : AbstractValidator<CreateClientComman
     }
 }
 
-public sealed class CreateClientHandler(IClientStore clients, IUnitStore units, IAuditLog audit, TimeProvider clock)
+public sealed class CreateClientHandler(IUnitStore units, AggregateRepository<ApiClient> repository, TimeProvider clock)
     : ICommandHandler<CreateClientCommand, CreatedClientResponse>
 {
     public async ValueTask<CreatedClientResponse> Handle(CreateClientCommand command, CancellationToken cancellationToken)
@@ -37,12 +37,9 @@ public sealed class CreateClientHandler(IClientStore clients, IUnitStore units, 
             throw InvalidField.Because("unitId", $"Unit '{unitId}' does not exist.");
 
         var key = command.Key ?? ApiKey.Generate();
-        var client = new ApiClient(Guid.CreateVersion7(), command.Name.Trim(), command.Scopes.Distinct().ToList(),
-            command.UnitId, Active: true, UnitActive: true, Version: 1, clock.GetUtcNow());
-        await clients.InsertAsync(client, ApiKey.Hash(key), cancellationToken);
-        await audit.RecordAsync("client", client.Id, "created",
-            [new FieldChange("name", null, client.Name), new FieldChange("scopes", null, client.Scopes),
-             new FieldChange("unitId", null, client.UnitId)], cancellationToken);
+        var client = ApiClient.Issue(Guid.CreateVersion7(), command.Name.Trim(), command.Scopes.Distinct().ToList(),
+            command.UnitId, ApiKey.Hash(key), clock.GetUtcNow());
+        await repository.SaveAsync(client, cancellationToken);
         return new CreatedClientResponse(client.Id, client.Name, client.Scopes, client.UnitId, key);
     }
 }

@@ -1,15 +1,14 @@
-using Rectify.Domain.Common;
 using Mediator;
-using Rectify.Application.Auditing;
 using Rectify.Application.Common;
 using Rectify.Application.Common.Errors;
+using Rectify.Domain.Clients;
 
 namespace Rectify.Application.Clients;
 
 /// <summary>Revokes a key: the client stays listed (the audit trail names it) but its key no longer authenticates.</summary>
 public sealed record DeactivateClientCommand(Guid Id, ExpectedVersion ExpectedVersion) : ICommand<ClientResponse>;
 
-public sealed class DeactivateClientHandler(IClientStore clients, IAuditLog audit, ICurrentClient caller)
+public sealed class DeactivateClientHandler(IClientStore clients, AggregateRepository<ApiClient> repository, ICurrentClient caller)
     : ICommandHandler<DeactivateClientCommand, ClientResponse>
 {
     public async ValueTask<ClientResponse> Handle(DeactivateClientCommand command, CancellationToken cancellationToken)
@@ -23,9 +22,8 @@ public sealed class DeactivateClientHandler(IClientStore clients, IAuditLog audi
         if (client.Scopes.Contains(Scopes.Admin) && await clients.CountActiveAdminsAsync(cancellationToken) <= 1)
             throw new ConflictException("This is the last active admin key; issue another before revoking it.");
 
-        var revoked = client with { Active = false, Version = client.Version + 1 };
-        await clients.UpdateActiveAsync(revoked, cancellationToken);
-        await audit.RecordAsync("client", client.Id, "deactivated", [new FieldChange("active", true, false)], cancellationToken);
-        return ClientResponse.From(revoked);
+        client.Deactivate();
+        await repository.SaveAsync(client, cancellationToken);
+        return ClientResponse.From(client);
     }
 }

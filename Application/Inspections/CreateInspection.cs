@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Auditing;
 using Rectify.Application.Common;
 using Rectify.Application.Common.Errors;
 using Rectify.Domain.Inspections;
@@ -38,25 +37,19 @@ public sealed class CreateInspectionValidator : AbstractValidator<CreateInspecti
     }
 }
 
-public sealed class CreateInspectionHandler(IInspectionStore inspections, IAuditLog audit, OfficeOptions office, TimeProvider clock, ICurrentClient client)
+public sealed class CreateInspectionHandler(AggregateRepository<Inspection> repository, OfficeOptions office, TimeProvider clock,
+    ICurrentClient client)
     : ICommandHandler<CreateInspectionCommand, InspectionResponse>
 {
     public async ValueTask<InspectionResponse> Handle(CreateInspectionCommand command, CancellationToken cancellationToken)
     {
         if (client.UnitId is not null)
             throw new ForbiddenException("Inspections are shared by every unit; only a key not bound to a unit can change them.");
-        var now = clock.GetUtcNow();
-        var inspection = new Inspection
-        {
-            Id = Guid.CreateVersion7(), Kind = command.Kind!.Value, Level = command.Level!.Value,
-            Title = command.Title.Trim(), Round = command.Round, Batch = command.Batch, TeamName = command.TeamName,
-            Year = command.Year, FeedbackDate = command.FeedbackDate, PlanDueDate = command.PlanDueDate,
-            DocumentNumber = command.DocumentNumber, CreatedAt = now, UpdatedAt = now,
-        };
-        inspection.SetSignOffSteps(command.SignOffSteps ?? DefaultSteps(inspection.Kind));
-        await inspections.InsertAsync(inspection, cancellationToken);
-        await audit.RecordAsync(AuditedInspection.EntityType, inspection.Id, "created",
-            AuditedInspection.Changes(null, inspection), cancellationToken);
+        var details = new InspectionDetails(command.Kind!.Value, command.Level!.Value, command.Title.Trim(), command.Round,
+            command.Batch, command.TeamName, command.Year, command.FeedbackDate, command.PlanDueDate, command.DocumentNumber);
+        var inspection = Inspection.Create(Guid.CreateVersion7(), details,
+            command.SignOffSteps ?? DefaultSteps(details.Kind), clock.GetUtcNow());
+        await repository.SaveAsync(inspection, cancellationToken);
         return InspectionResponse.From(inspection);
     }
 

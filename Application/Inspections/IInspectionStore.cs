@@ -1,14 +1,13 @@
+using Rectify.Application.Common;
 using Rectify.Application.Common.Paging;
 using Rectify.Domain.Inspections;
 
 namespace Rectify.Application.Inspections;
 
-public interface IInspectionStore
+public interface IInspectionStore : IAggregateStore<Inspection>
 {
     Task<Inspection?> FindAsync(Guid id, CancellationToken cancellationToken);
     Task<Page<Inspection>> ListAsync(InspectionFilter filter, int limit, string? cursor, CancellationToken cancellationToken);
-    Task InsertAsync(Inspection inspection, CancellationToken cancellationToken);
-    Task UpdateAsync(Inspection inspection, CancellationToken cancellationToken);
 
     /// <summary>How many of the inspection's items have a sign-off request under review.</summary>
     Task<int> CountItemsUnderReviewAsync(Guid inspectionId, CancellationToken cancellationToken);

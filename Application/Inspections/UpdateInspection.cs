@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Auditing;
 using Rectify.Application.Common;
 using Rectify.Application.Common.Errors;
 using Rectify.Domain.Common;
@@ -42,7 +41,8 @@ public sealed class UpdateInspectionValidator : AbstractValidator<UpdateInspecti
     }
 }
 
-public sealed class UpdateInspectionHandler(IInspectionStore inspections, IAuditLog audit, TimeProvider clock, ICurrentClient client)
+public sealed class UpdateInspectionHandler(IInspectionStore inspections, AggregateRepository<Inspection> repository,
+    ICurrentClient client)
     : ICommandHandler<UpdateInspectionCommand, InspectionResponse>
 {
     public async ValueTask<InspectionResponse> Handle(UpdateInspectionCommand command, CancellationToken cancellationToken)
@@ -51,35 +51,24 @@ public sealed class UpdateInspectionHandler(IInspectionStore inspections, IAudit
             throw new ForbiddenException("Inspections are shared by every unit; only a key not bound to a unit can change them.");
         var inspection = await inspections.GetAsync(command.Id, cancellationToken);
         command.ExpectedVersion.Check("Inspection", inspection.Id, inspection.Version);
-        var before = InspectionResponse.From(inspection);
         var patch = command.Patch;
-
-        inspection.Kind = patch.Kind.Or(inspection.Kind);
-        inspection.Level = patch.Level.Or(inspection.Level);
-        inspection.Title = patch.Title.Or(inspection.Title).Trim();
-        inspection.Round = patch.Round.Or(inspection.Round);
-        inspection.Batch = patch.Batch.Or(inspection.Batch);
-        inspection.TeamName = patch.TeamName.Or(inspection.TeamName);
-        inspection.Year = patch.Year.Or(inspection.Year);
-        inspection.FeedbackDate = patch.FeedbackDate.Or(inspection.FeedbackDate);
-        inspection.PlanDueDate = patch.PlanDueDate.Or(inspection.PlanDueDate);
-        inspection.DocumentNumber = patch.DocumentNumber.Or(inspection.DocumentNumber);
         if (patch.SignOffSteps.HasValue && !patch.SignOffSteps.Value.SequenceEqual(inspection.SignOffSteps))
         {
             // A request under review walks the chain it was submitted under; changing it midway would strand it.
+            // The items are other aggregates, so their count is asked here.
             var underReview = await inspections.CountItemsUnderReviewAsync(inspection.Id, cancellationToken);
             if (underReview > 0)
                 throw new DomainRuleException("sign_off_under_review",
                     $"{underReview} item(s) of this inspection are under sign-off review; change the chain once they are decided.");
-            inspection.SetSignOffSteps(patch.SignOffSteps.Value);
         }
 
-        var changes = AuditedInspection.Changes(before, inspection);
-        if (changes.Count == 0)
-            return before;
-        inspection.Touch(clock.GetUtcNow());
-        await inspections.UpdateAsync(inspection, cancellationToken);
-        await audit.RecordAsync(AuditedInspection.EntityType, inspection.Id, "updated", changes, cancellationToken);
+        var current = inspection.Details;
+        inspection.Edit(new InspectionDetails(patch.Kind.Or(current.Kind), patch.Level.Or(current.Level),
+                patch.Title.Or(current.Title).Trim(), patch.Round.Or(current.Round), patch.Batch.Or(current.Batch),
+                patch.TeamName.Or(current.TeamName), patch.Year.Or(current.Year), patch.FeedbackDate.Or(current.FeedbackDate),
+                patch.PlanDueDate.Or(current.PlanDueDate), patch.DocumentNumber.Or(current.DocumentNumber)),
+            patch.SignOffSteps.Or(inspection.SignOffSteps));
+        await repository.SaveAsync(inspection, cancellationToken);
         return InspectionResponse.From(inspection);
     }
 }

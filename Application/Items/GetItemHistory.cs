@@ -13,12 +13,12 @@ public sealed class GetItemHistoryValidator : AbstractValidator<GetItemHistoryQu
     public GetItemHistoryValidator() => RuleFor(x => x.Limit).ValidLimit();
 }
 
-public sealed class GetItemHistoryHandler(ItemAccess access, IAuditTrail trail)
+public sealed class GetItemHistoryHandler(ItemAccess access, IItemStore items, IAuditTrail trail)
     : IQueryHandler<GetItemHistoryQuery, Page<AuditEventResponse>>
 {
     public async ValueTask<Page<AuditEventResponse>> Handle(GetItemHistoryQuery query, CancellationToken cancellationToken)
     {
         await access.GetAsync(query.Id, cancellationToken);
-        return await trail.ListAsync(ItemRepository.EntityType, query.Id, query.Limit, query.Cursor, cancellationToken);
+        return await trail.ListAsync(items.EntityType, query.Id, query.Limit, query.Cursor, cancellationToken);
     }
 }

@@ -1,9 +1,10 @@
+using Rectify.Application.Common;
 using Rectify.Application.Common.Paging;
 using Rectify.Domain.Items;
 
 namespace Rectify.Application.Items;
 
-public interface IItemStore
+public interface IItemStore : IAggregateStore<Item>
 {
     /// <summary>
     /// The whole aggregate: units, references, measures, sign-off chain and open request, extensions and the latest
@@ -18,12 +19,6 @@ public interface IItemStore
 
     Task<Page<ItemListRow>> ListAsync(ItemListCriteria criteria, int limit, string? cursor, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// Writes a changed item: inserted when new, otherwise over the version it was read at (412 otherwise), with the
-    /// child rows its recorded events added or changed (measures, reports, sign-off requests and reviews, extensions,
-    /// recurrences); units and references are rewritten only when an event changed them.
-    /// </summary>
-    Task WriteAsync(Item item, CancellationToken cancellationToken);
 }
 
 public enum ItemSort

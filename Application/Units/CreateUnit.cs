@@ -1,6 +1,6 @@
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Auditing;
+using Rectify.Application.Common;
 using Rectify.Application.Common.Errors;
 using Rectify.Domain.Units;
 
@@ -31,7 +31,7 @@ public sealed class CreateUnitValidator : AbstractValidator<CreateUnitCommand>
     }
 }
 
-public sealed class CreateUnitHandler(IUnitStore units, IAuditLog audit, TimeProvider clock)
+public sealed class CreateUnitHandler(IUnitStore units, AggregateRepository<OrgUnit> repository, TimeProvider clock)
     : ICommandHandler<CreateUnitCommand, UnitResponse>
 {
     public async ValueTask<UnitResponse> Handle(CreateUnitCommand command, CancellationToken cancellationToken)
@@ -43,8 +43,7 @@ public sealed class CreateUnitHandler(IUnitStore units, IAuditLog audit, TimePro
 
         var unit = OrgUnit.Create(Guid.CreateVersion7(), code, command.Name.Trim(), command.Kind!.Value, parent,
             command.ContactName, command.ContactPhone, clock.GetUtcNow());
-        await units.InsertAsync(unit, cancellationToken);
-        await audit.RecordAsync(AuditedUnit.EntityType, unit.Id, "created", AuditedUnit.Snapshot(null, unit), cancellationToken);
+        await repository.SaveAsync(unit, cancellationToken);
         return UnitResponse.From(unit);
     }
 }

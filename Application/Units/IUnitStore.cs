@@ -1,9 +1,10 @@
+using Rectify.Application.Common;
 using Rectify.Application.Common.Paging;
 using Rectify.Domain.Units;
 
 namespace Rectify.Application.Units;
 
-public interface IUnitStore
+public interface IUnitStore : IAggregateStore<OrgUnit>
 {
     Task<OrgUnit?> FindAsync(Guid id, CancellationToken cancellationToken);
 
@@ -13,10 +14,6 @@ public interface IUnitStore
     Task<bool> CodeExistsAsync(string code, Guid? exceptId, CancellationToken cancellationToken);
     Task<Page<OrgUnit>> ListAsync(UnitFilter filter, int limit, string? cursor, CancellationToken cancellationToken);
     Task<IReadOnlyList<OrgUnit>> ListDescendantsAsync(OrgUnit unit, CancellationToken cancellationToken);
-    Task InsertAsync(OrgUnit unit, CancellationToken cancellationToken);
-
-    /// <summary>Writes the unit over the version it was read at; throws 412 when someone else got there first.</summary>
-    Task UpdateAsync(OrgUnit unit, CancellationToken cancellationToken);
 }
 
 public sealed record UnitFilter(Guid? ParentId, bool? Active, string? Q);

@@ -1,7 +1,5 @@
-using Rectify.Domain.Common;
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Auditing;
 using Rectify.Application.Common;
 using Rectify.Application.Common.Errors;
 using Rectify.Domain.Units;
@@ -32,61 +30,29 @@ public sealed class UpdateUnitValidator : AbstractValidator<UpdateUnitCommand>
     }
 }
 
-public sealed class UpdateUnitHandler(IUnitStore units, IAuditLog audit, TimeProvider clock)
+public sealed class UpdateUnitHandler(IUnitStore units, AggregateRepository<OrgUnit> repository)
     : ICommandHandler<UpdateUnitCommand, UnitResponse>
 {
     public async ValueTask<UnitResponse> Handle(UpdateUnitCommand command, CancellationToken cancellationToken)
     {
         var unit = await units.GetForUpdateAsync(command.Id, cancellationToken);
         command.ExpectedVersion.Check("Unit", unit.Id, unit.Version);
-        var before = UnitResponse.From(unit);
         var patch = command.Patch;
 
-        if (patch.Code.HasValue)
-        {
-            var code = patch.Code.Value.Trim();
-            if (await units.CodeExistsAsync(code, unit.Id, cancellationToken))
-                throw new ConflictException($"A unit with code '{code}' already exists.");
-            unit.Code = code;
-        }
-        unit.Name = patch.Name.Or(unit.Name).Trim();
-        unit.Kind = patch.Kind.Or(unit.Kind);
-        unit.ContactName = patch.ContactName.Or(unit.ContactName);
-        unit.ContactPhone = patch.ContactPhone.Or(unit.ContactPhone);
-        if (patch.Active.HasValue)
-            unit.SetActive(patch.Active.Value);
-        var descendants = patch.ParentId.HasValue && patch.ParentId.Value != unit.ParentId
-            ? await MoveAsync(unit, patch.ParentId.Value, cancellationToken)
-            : [];
+        var code = patch.Code.HasValue ? patch.Code.Value.Trim() : unit.Code;
+        if (patch.Code.HasValue && await units.CodeExistsAsync(code, unit.Id, cancellationToken))
+            throw new ConflictException($"A unit with code '{code}' already exists.");
+        var details = new UnitDetails(code, patch.Name.Or(unit.Name).Trim(), patch.Kind.Or(unit.Kind),
+            patch.ContactName.Or(unit.ContactName), patch.ContactPhone.Or(unit.ContactPhone));
+        var move = patch.ParentId.HasValue && patch.ParentId.Value != unit.ParentId
+            ? new UnitMove(await units.GetParentAsync(patch.ParentId.Value, cancellationToken),
+                await units.ListDescendantsAsync(unit, cancellationToken))
+            : null;
 
-        var changes = AuditedUnit.Snapshot(before, unit);
-        if (changes.Count == 0)
-            return before;
-
-        var now = clock.GetUtcNow();
-        unit.Touch(now);
-        await units.UpdateAsync(unit, cancellationToken);
-        foreach (var descendant in descendants)
-        {
-            descendant.Touch(now);
-            await units.UpdateAsync(descendant, cancellationToken);
-            await audit.RecordAsync(AuditedUnit.EntityType, descendant.Id, "moved_with_ancestor",
-                [new FieldChange("ancestorId", null, unit.Id), new FieldChange("ancestorParentId", before.ParentId, unit.ParentId)],
-                cancellationToken);
-        }
-        await audit.RecordAsync(AuditedUnit.EntityType, unit.Id, "updated", changes, cancellationToken);
+        unit.Edit(details, patch.Active.Or(unit.Active), move);
+        await repository.SaveAsync(unit, cancellationToken);
+        foreach (var descendant in move?.Descendants ?? [])
+            await repository.SaveAsync(descendant, cancellationToken);
         return UnitResponse.From(unit);
-    }
-
-    /// <summary>Moves the unit and returns its descendants, whose stored paths now need the new prefix.</summary>
-    private async Task<IReadOnlyList<OrgUnit>> MoveAsync(OrgUnit unit, Guid? parentId, CancellationToken cancellationToken)
-    {
-        var parent = await units.GetParentAsync(parentId, cancellationToken);
-        var descendants = await units.ListDescendantsAsync(unit, cancellationToken);
-        var oldPath = unit.Path;
-        unit.MoveUnder(parent);
-        foreach (var descendant in descendants)
-            descendant.ReplacePathPrefix(oldPath, unit.Path);
-        return descendants;
     }
 }

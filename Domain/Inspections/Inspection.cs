@@ -34,49 +34,101 @@ public enum InspectionLevel
     County,
 }
 
+/// <summary>An inspection's own descriptive fields: what registering or editing it writes, besides its chain.</summary>
+public sealed record InspectionDetails(
+    InspectionKind Kind,
+    InspectionLevel Level,
+    string Title,
+    int? Round,
+    int? Batch,
+    string? TeamName,
+    int Year,
+    DateOnly? FeedbackDate,
+    DateOnly? PlanDueDate,
+    string? DocumentNumber);
+
 /// <summary>A source of feedback items (an inspection round, a film, a batch of petitions…) and its sign-off chain.</summary>
-public sealed class Inspection
+public sealed class Inspection : AggregateRoot
 {
     public const int MaxSignOffSteps = 10;
 
-    public Guid Id { get; init; }
-    public InspectionKind Kind { get; set; }
-    public InspectionLevel Level { get; set; }
-    public required string Title { get; set; }
-    public int? Round { get; set; }
-    public int? Batch { get; set; }
-    public string? TeamName { get; set; }
-    public int Year { get; set; }
-    public DateOnly? FeedbackDate { get; set; }
-    public DateOnly? PlanDueDate { get; set; }
-    public string? DocumentNumber { get; set; }
-    public IReadOnlyList<string> SignOffSteps { get; private set; } = [];
-    public int Version { get; private set; } = 1;
-    public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset UpdatedAt { get; set; }
+    private Inspection(Guid id, InspectionDetails details, IReadOnlyList<string> signOffSteps, DateTimeOffset createdAt)
+    {
+        Id = id;
+        Details = details;
+        SignOffSteps = signOffSteps;
+        CreatedAt = createdAt;
+    }
 
-    public static Inspection Restore(Guid id, InspectionKind kind, InspectionLevel level, string title, int? round,
-        int? batch, string? teamName, int year, DateOnly? feedbackDate, DateOnly? planDueDate, string? documentNumber,
-        IReadOnlyList<string> signOffSteps, int version, DateTimeOffset createdAt, DateTimeOffset updatedAt) =>
-        new()
-        {
-            Id = id, Kind = kind, Level = level, Title = title, Round = round, Batch = batch, TeamName = teamName,
-            Year = year, FeedbackDate = feedbackDate, PlanDueDate = planDueDate, DocumentNumber = documentNumber,
-            SignOffSteps = signOffSteps, Version = version, CreatedAt = createdAt, UpdatedAt = updatedAt,
-        };
+    public InspectionDetails Details { get; private set; }
+    public InspectionKind Kind => Details.Kind;
+    public InspectionLevel Level => Details.Level;
+    public string Title => Details.Title;
+    public int? Round => Details.Round;
+    public int? Batch => Details.Batch;
+    public string? TeamName => Details.TeamName;
+    public int Year => Details.Year;
+    public DateOnly? FeedbackDate => Details.FeedbackDate;
+    public DateOnly? PlanDueDate => Details.PlanDueDate;
+    public string? DocumentNumber => Details.DocumentNumber;
 
     /// <summary>The review chain is data: its steps differ by province and by source kind.</summary>
-    public void SetSignOffSteps(IReadOnlyList<string> steps)
+    public IReadOnlyList<string> SignOffSteps { get; private set; }
+
+    public static Inspection Create(Guid id, InspectionDetails details, IReadOnlyList<string> signOffSteps, DateTimeOffset now)
+    {
+        var inspection = new Inspection(id, details, CheckedSteps(signOffSteps), now);
+        inspection.Created(now);
+        inspection.Record(new InspectionCreated());
+        return inspection;
+    }
+
+    /// <summary>Rebuilds an inspection from storage; no rules are checked and nothing is recorded.</summary>
+    public static Inspection Restore(Guid id, InspectionKind kind, InspectionLevel level, string title, int? round,
+        int? batch, string? teamName, int year, DateOnly? feedbackDate, DateOnly? planDueDate, string? documentNumber,
+        IReadOnlyList<string> signOffSteps, int version, DateTimeOffset createdAt, DateTimeOffset updatedAt)
+    {
+        var inspection = new Inspection(id,
+            new InspectionDetails(kind, level, title, round, batch, teamName, year, feedbackDate, planDueDate, documentNumber),
+            signOffSteps, createdAt);
+        inspection.Restored(version, updatedAt);
+        return inspection;
+    }
+
+    protected override IEnumerable<KeyValuePair<string, object?>> AuditedFields() =>
+    [
+        new("kind", Kind),
+        new("level", Level),
+        new("title", Title),
+        new("round", Round),
+        new("batch", Batch),
+        new("teamName", TeamName),
+        new("year", Year),
+        new("feedbackDate", FeedbackDate),
+        new("planDueDate", PlanDueDate),
+        new("documentNumber", DocumentNumber),
+        new("signOffSteps", string.Join(" → ", SignOffSteps)),
+    ];
+
+    /// <summary>
+    /// Edits the inspection's fields and its review chain (steps trimmed, blank ones dropped, 1 to
+    /// <see cref="MaxSignOffSteps"/> left). Nothing happens when nothing differs.
+    /// </summary>
+    public void Edit(InspectionDetails details, IReadOnlyList<string> signOffSteps)
+    {
+        var steps = CheckedSteps(signOffSteps);
+        if (details == Details && steps.SequenceEqual(SignOffSteps))
+            return;
+        Details = details;
+        SignOffSteps = steps;
+        Record(new InspectionEdited());
+    }
+
+    private static List<string> CheckedSteps(IReadOnlyList<string> steps)
     {
         var cleaned = steps.Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
         if (cleaned.Count is 0 or > MaxSignOffSteps)
             throw new DomainRuleException("sign_off_steps", $"A sign-off chain has 1 to {MaxSignOffSteps} steps.");
-        SignOffSteps = cleaned;
-    }
-
-    public void Touch(DateTimeOffset now)
-    {
-        Version++;
-        UpdatedAt = now;
+        return cleaned;
     }
 }

@@ -1,11 +1,14 @@
 using Rectify.Application.Clients;
 using Rectify.Application.Common.Errors;
 using Rectify.Application.Common.Paging;
+using Rectify.Domain.Clients;
 
 namespace Rectify.Infrastructure.Persistence.Clients;
 
 internal sealed class ClientStore(DbSession db) : IClientStore
 {
+    public string EntityType => "client";
+
     public async Task<ApiClient?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         (await db.QuerySingleOrDefaultAsync<ClientRow>(ClientSql.FindById, new { Id = id }, cancellationToken))?.ToClient();
 
@@ -27,17 +30,17 @@ internal sealed class ClientStore(DbSession db) : IClientStore
         return Cursor.ToPage(rows, limit, r => new SeqKey(r.Seq)).Map(r => r.ToClient());
     }
 
-    public async Task InsertAsync(ApiClient client, string keyHash, CancellationToken cancellationToken) =>
-        await db.ExecuteAsync(ClientSql.Insert, new
-        {
-            client.Id, client.Name, KeyHash = keyHash, Scopes = string.Join(' ', client.Scopes), client.UnitId,
-            client.Active, client.Version, client.CreatedAt,
-        }, cancellationToken);
-
-    public async Task UpdateActiveAsync(ApiClient client, CancellationToken cancellationToken)
+    /// <summary>A new client is inserted with the hash of the key it was issued; afterwards only its active flag changes.</summary>
+    public async Task WriteAsync(ApiClient client, CancellationToken cancellationToken)
     {
-        if (await db.ExecuteAsync(ClientSql.UpdateActive,
-                new { client.Id, client.Active, client.Version, PreviousVersion = client.Version - 1 }, cancellationToken) == 0)
+        if (client.IsNew)
+            await db.ExecuteAsync(ClientSql.Insert, new
+            {
+                client.Id, client.Name, client.Events.Select(e => e.Event).OfType<ClientIssued>().Single().KeyHash,
+                Scopes = string.Join(' ', client.Scopes), client.UnitId, client.Active, client.Version, client.CreatedAt,
+            }, cancellationToken);
+        else if (await db.ExecuteAsync(ClientSql.UpdateActive,
+                     new { client.Id, client.Active, client.Version, PreviousVersion = client.Version - 1 }, cancellationToken) == 0)
             throw new StaleVersionException("Client", client.Id);
     }
 
@@ -54,6 +57,7 @@ internal sealed class ClientStore(DbSession db) : IClientStore
         public bool UnitActive { get; init; }
 
         public ApiClient ToClient() =>
-            new(Id, Name, Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), UnitId, Active, UnitActive, Version, CreatedAt);
+            ApiClient.Restore(Id, Name, Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries), UnitId, Active, UnitActive,
+                Version, CreatedAt);
     }
 }

@@ -7,6 +7,8 @@ namespace Rectify.Infrastructure.Persistence.Inspections;
 
 internal sealed class InspectionStore(DbSession db) : IInspectionStore
 {
+    public string EntityType => "inspection";
+
     public async Task<Inspection?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         (await db.QuerySingleOrDefaultAsync<InspectionRow>(InspectionSql.FindById, new { Id = id }, cancellationToken))?.ToInspection();
 
@@ -24,12 +26,11 @@ internal sealed class InspectionStore(DbSession db) : IInspectionStore
         return Cursor.ToPage(rows, limit, r => new SeqKey(r.Seq)).Map(r => r.ToInspection());
     }
 
-    public async Task InsertAsync(Inspection inspection, CancellationToken cancellationToken) =>
-        await db.ExecuteAsync(InspectionSql.Insert, Parameters(inspection), cancellationToken);
-
-    public async Task UpdateAsync(Inspection inspection, CancellationToken cancellationToken)
+    public async Task WriteAsync(Inspection inspection, CancellationToken cancellationToken)
     {
-        if (await db.ExecuteAsync(InspectionSql.Update, Parameters(inspection), cancellationToken) == 0)
+        if (inspection.IsNew)
+            await db.ExecuteAsync(InspectionSql.Insert, Parameters(inspection), cancellationToken);
+        else if (await db.ExecuteAsync(InspectionSql.Update, Parameters(inspection), cancellationToken) == 0)
             throw new StaleVersionException("Inspection", inspection.Id);
     }
 

@@ -91,6 +91,13 @@ internal sealed class ItemStore(DbSession db, ProgressStore reports, SignOffStor
             page.NextCursor);
     }
 
+    public string EntityType => "item";
+
+    /// <summary>
+    /// Inserts a new item or writes it over the version it was read at, with the child rows its recorded events
+    /// added or changed (measures, reports, sign-off requests and reviews, extensions, recurrences); units and
+    /// references are rewritten only when an event could have changed them.
+    /// </summary>
     public async Task WriteAsync(Item item, CancellationToken cancellationToken)
     {
         if (item.IsNew)

@@ -7,6 +7,8 @@ namespace Rectify.Infrastructure.Persistence.Units;
 
 internal sealed class UnitStore(DbSession db) : IUnitStore
 {
+    public string EntityType => "unit";
+
     public async Task<OrgUnit?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         (await db.QuerySingleOrDefaultAsync<UnitRow>(UnitSql.FindById, new { Id = id }, cancellationToken))?.ToUnit();
 
@@ -44,12 +46,11 @@ internal sealed class UnitStore(DbSession db) : IUnitStore
         (await db.QueryAsync<UnitRow>(UnitSql.Descendants, new { unit.Id, Pattern = unit.SubtreePattern },
             cancellationToken)).Select(r => r.ToUnit()).ToList();
 
-    public async Task InsertAsync(OrgUnit unit, CancellationToken cancellationToken) =>
-        await db.ExecuteAsync(UnitSql.Insert, Parameters(unit), cancellationToken);
-
-    public async Task UpdateAsync(OrgUnit unit, CancellationToken cancellationToken)
+    public async Task WriteAsync(OrgUnit unit, CancellationToken cancellationToken)
     {
-        if (await db.ExecuteAsync(UnitSql.Update, Parameters(unit), cancellationToken) == 0)
+        if (unit.IsNew)
+            await db.ExecuteAsync(UnitSql.Insert, Parameters(unit), cancellationToken);
+        else if (await db.ExecuteAsync(UnitSql.Update, Parameters(unit), cancellationToken) == 0)
             throw new StaleVersionException("Unit", unit.Id);
     }
 

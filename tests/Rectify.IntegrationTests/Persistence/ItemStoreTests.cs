@@ -29,16 +29,16 @@ public sealed class ItemStoreTests(SqlDialect dialect)
     public async Task CreateDatabaseAsync()
     {
         _database = await DialectDatabase.CreateAsync(dialect);
-        _inspection = Inspection.Restore(Guid.CreateVersion7(), InspectionKind.PartyInspection, InspectionLevel.County,
-            "区委第四巡察组反馈意见", 4, null, "区委第四巡察组", 2026, Today, null, "X巡〔2026〕4号", ["分局党组审核", "区委巡察办销号"],
-            1, Now, Now);
+        _inspection = Inspection.Create(Guid.CreateVersion7(), new InspectionDetails(InspectionKind.PartyInspection,
+            InspectionLevel.County, "区委第四巡察组反馈意见", 4, null, "区委第四巡察组", 2026, Today, null, "X巡〔2026〕4号"),
+            ["分局党组审核", "区委巡察办销号"], Now);
         _lead = OrgUnit.Create(Guid.CreateVersion7(), "L" + Guid.NewGuid().ToString("N")[..8], "区生态环境分局", UnitKind.Department, null, null, null, Now);
         _helper = OrgUnit.Create(Guid.CreateVersion7(), "H" + Guid.NewGuid().ToString("N")[..8], "城关镇", UnitKind.Township, _lead, null, null, Now);
         await using var session = _database.OpenSession();
         await session.BeginAsync(CancellationToken.None);
-        await new InspectionStore(session).InsertAsync(_inspection, CancellationToken.None);
-        await new UnitStore(session).InsertAsync(_lead, CancellationToken.None);
-        await new UnitStore(session).InsertAsync(_helper, CancellationToken.None);
+        await new InspectionStore(session).WriteAsync(_inspection, CancellationToken.None);
+        await new UnitStore(session).WriteAsync(_lead, CancellationToken.None);
+        await new UnitStore(session).WriteAsync(_helper, CancellationToken.None);
         await session.CommitAsync(CancellationToken.None);
     }
 

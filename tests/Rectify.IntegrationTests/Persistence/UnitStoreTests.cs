@@ -21,18 +21,26 @@ public sealed class UnitStoreTests(SqlDialect dialect)
         "S" + Guid.NewGuid().ToString("N")[..10], "县生态环境分局", UnitKind.Department, parent, "李四", null,
         new DateTimeOffset(2026, 5, 1, 8, 30, 15, 123, TimeSpan.Zero).AddTicks(4567));
 
+    /// <summary>What the save path does around the store: stamp the next version, write, mark saved.</summary>
+    private static async Task SaveAsync(UnitStore store, OrgUnit unit)
+    {
+        unit.StampChanges(DateTimeOffset.UtcNow);
+        await store.WriteAsync(unit, CancellationToken.None);
+        unit.MarkSaved();
+    }
+
     [Test]
     public async Task Insert_ThenFind_RoundTripsEveryColumnType()
     {
         var parent = NewUnit();
         var child = NewUnit(parent);
-        child.SetActive(false);
+        child.Edit(child.Details, active: false);
         await using (var session = _database.OpenSession())
         {
             var store = new UnitStore(session);
             await session.BeginAsync(CancellationToken.None);
-            await store.InsertAsync(parent, CancellationToken.None);
-            await store.InsertAsync(child, CancellationToken.None);
+            await store.WriteAsync(parent, CancellationToken.None);
+            await store.WriteAsync(child, CancellationToken.None);
             await session.CommitAsync(CancellationToken.None);
         }
 
@@ -55,17 +63,16 @@ public sealed class UnitStoreTests(SqlDialect dialect)
         var unit = NewUnit();
         await using var session = _database.OpenSession();
         var store = new UnitStore(session);
-        await store.InsertAsync(unit, CancellationToken.None);
+        await store.WriteAsync(unit, CancellationToken.None);
         var first = (await store.FindAsync(unit.Id, CancellationToken.None))!;
         var second = (await store.FindAsync(unit.Id, CancellationToken.None))!;
-        first.Name = "先到";
-        first.Touch(DateTimeOffset.UtcNow);
-        await store.UpdateAsync(first, CancellationToken.None);
+        first.Edit(first.Details with { Name = "先到" }, first.Active);
+        await SaveAsync(store, first);
 
-        second.Name = "后到";
-        second.Touch(DateTimeOffset.UtcNow);
+        second.Edit(second.Details with { Name = "后到" }, second.Active);
+        second.StampChanges(DateTimeOffset.UtcNow);
 
-        await Assert.ThrowsAsync<StaleVersionException>(() => store.UpdateAsync(second, CancellationToken.None));
+        await Assert.ThrowsAsync<StaleVersionException>(() => store.WriteAsync(second, CancellationToken.None));
         Assert.That((await store.FindAsync(unit.Id, CancellationToken.None))!.Name, Is.EqualTo("先到"));
     }
 
@@ -76,7 +83,7 @@ public sealed class UnitStoreTests(SqlDialect dialect)
         await using (var session = _database.OpenSession())
         {
             await session.BeginAsync(CancellationToken.None);
-            await new UnitStore(session).InsertAsync(unit, CancellationToken.None);
+            await new UnitStore(session).WriteAsync(unit, CancellationToken.None);
             await session.RollbackAsync();
         }
 

@@ -8,6 +8,12 @@ public sealed class OrgUnitTests
     private static OrgUnit NewUnit(OrgUnit? parent, string code = "u") =>
         OrgUnit.Create(Guid.NewGuid(), code, "单位", UnitKind.Department, parent, null, null, Now);
 
+    /// <summary>Moves the unit under <paramref name="parent"/> as a PATCH of its parentId does, its descendants along.</summary>
+    private static void Move(OrgUnit unit, OrgUnit? parent, params OrgUnit[] descendants) =>
+        unit.Edit(unit.Details, unit.Active, new UnitMove(parent, descendants));
+
+    private static void Deactivate(OrgUnit unit) => unit.Edit(unit.Details, active: false);
+
     /// <summary>A chain root → … of the given number of levels; returns every level, root first.</summary>
     private static List<OrgUnit> Chain(int levels)
     {
@@ -56,41 +62,41 @@ public sealed class OrgUnitTests
     }
 
     [Test]
-    public void MoveUnder_WhenParentIsItself_ViolatesUnitCycle()
+    public void Move_WhenParentIsItself_ViolatesUnitCycle()
     {
         var unit = NewUnit(NewUnit(null));
         var path = unit.Path;
 
-        Assert.That(() => unit.MoveUnder(unit), Violates("unit_cycle"));
+        Assert.That(() => Move(unit, unit), Violates("unit_cycle"));
         Assert.That(unit.Path, Is.EqualTo(path));
     }
 
     [Test]
-    public void MoveUnder_WhenParentIsAChild_ViolatesUnitCycle()
+    public void Move_WhenParentIsAChild_ViolatesUnitCycle()
     {
         var root = NewUnit(null);
         var child = NewUnit(root);
 
-        Assert.That(() => root.MoveUnder(child), Violates("unit_cycle"));
+        Assert.That(() => Move(root, child, child), Violates("unit_cycle"));
         Assert.That(root.ParentId, Is.Null);
     }
 
     [Test]
-    public void MoveUnder_WhenParentIsADeeperDescendant_ViolatesUnitCycle()
+    public void Move_WhenParentIsADeeperDescendant_ViolatesUnitCycle()
     {
         var chain = Chain(4);
 
-        Assert.That(() => chain[1].MoveUnder(chain[3]), Violates("unit_cycle"));
+        Assert.That(() => Move(chain[1], chain[3], chain[2], chain[3]), Violates("unit_cycle"));
     }
 
     [Test]
-    public void MoveUnder_WhenParentIsASibling_MovesAndRebuildsPath()
+    public void Move_WhenParentIsASibling_MovesAndRebuildsPath()
     {
         var root = NewUnit(null);
         var unit = NewUnit(root);
         var sibling = NewUnit(root);
 
-        unit.MoveUnder(sibling);
+        Move(unit, sibling);
 
         Assert.That(unit.ParentId, Is.EqualTo(sibling.Id));
         Assert.That(unit.Path, Is.EqualTo(sibling.Path + OrgUnit.PathSegment(unit.Id)));
@@ -98,25 +104,25 @@ public sealed class OrgUnitTests
     }
 
     [Test]
-    public void MoveUnder_WhenNoParent_BecomesRoot()
+    public void Move_WhenNoParent_BecomesRoot()
     {
         var unit = NewUnit(NewUnit(null));
 
-        unit.MoveUnder(null);
+        Move(unit, null);
 
         Assert.That(unit.ParentId, Is.Null);
         Assert.That(unit.Depth, Is.EqualTo(1));
     }
 
     [Test]
-    public void MoveUnder_WhenParentInactive_ViolatesUnitInactive()
+    public void Move_WhenParentInactive_ViolatesUnitInactive()
     {
         var root = NewUnit(null);
         var inactive = NewUnit(root);
-        inactive.SetActive(false);
+        Deactivate(inactive);
         var unit = NewUnit(root);
 
-        Assert.That(() => unit.MoveUnder(inactive), Violates("unit_inactive"));
+        Assert.That(() => Move(unit, inactive), Violates("unit_inactive"));
         Assert.That(unit.ParentId, Is.EqualTo(root.Id));
     }
 
@@ -124,7 +130,7 @@ public sealed class OrgUnitTests
     public void Create_WhenParentInactive_ViolatesUnitInactive()
     {
         var parent = NewUnit(null);
-        parent.SetActive(false);
+        Deactivate(parent);
 
         Assert.That(() => NewUnit(parent), Violates("unit_inactive"));
     }
@@ -146,44 +152,40 @@ public sealed class OrgUnitTests
     }
 
     [Test]
-    public void MoveUnder_WhenParentAtMaxDepth_ViolatesUnitTooDeep()
+    public void Move_WhenParentAtMaxDepth_ViolatesUnitTooDeep()
     {
         var chain = Chain(OrgUnit.MaxDepth);
         var unit = NewUnit(null);
 
-        Assert.That(() => unit.MoveUnder(chain[^1]), Violates("unit_too_deep"));
+        Assert.That(() => Move(unit, chain[^1]), Violates("unit_too_deep"));
         Assert.That(unit.ParentId, Is.Null);
     }
 
-    // The tree is limited to MaxDepth levels, but MoveUnder only looks at the new parent's depth: a unit that has
-    // descendants can be moved so that its descendants, re-rooted with ReplacePathPrefix (as UpdateUnitHandler does),
-    // end up below MaxDepth without any rule stopping it.
+    // The new parent's depth alone does not decide: a unit with descendants moved just above MaxDepth would put its
+    // descendants below it, so the move checks every descendant's new depth before changing anything.
     [Test]
-    public void MoveUnder_WhenMovedSubtreeWouldGrowBeyondMaxDepth_ViolatesUnitTooDeep()
+    public void Move_WhenMovedSubtreeWouldGrowBeyondMaxDepth_ViolatesUnitTooDeep()
     {
         var chain = Chain(OrgUnit.MaxDepth - 1);
         var unit = NewUnit(null);
         var child = NewUnit(unit);
-        var oldPath = unit.Path;
+        var (unitPath, childPath) = (unit.Path, child.Path);
 
-        Assert.That(() =>
-        {
-            unit.MoveUnder(chain[^1]);
-            child.ReplacePathPrefix(oldPath, unit.Path);
-        }, Violates("unit_too_deep"));
+        Assert.That(() => Move(unit, chain[^1], child), Violates("unit_too_deep"));
+        Assert.That(unit.ParentId, Is.Null);
+        Assert.That((unit.Path, child.Path), Is.EqualTo((unitPath, childPath)));
     }
 
     [Test]
-    public void ReplacePathPrefix_WhenAncestorMoved_ReRootsDescendant()
+    public void Move_WhenUnitHasDescendants_ReRootsThem()
     {
         var oldRoot = NewUnit(null);
         var newRoot = NewUnit(null);
         var unit = NewUnit(oldRoot);
-        var grandchild = NewUnit(NewUnit(unit));
-        var oldPath = unit.Path;
+        var child = NewUnit(unit);
+        var grandchild = NewUnit(child);
 
-        unit.MoveUnder(newRoot);
-        grandchild.ReplacePathPrefix(oldPath, unit.Path);
+        Move(unit, newRoot, child, grandchild);
 
         Assert.That(grandchild.Path, Does.StartWith(newRoot.Path + OrgUnit.PathSegment(unit.Id)));
         Assert.That(grandchild.Path, Does.EndWith(OrgUnit.PathSegment(grandchild.Id)));
