@@ -161,8 +161,8 @@ public sealed class DemoLedger(ISender sender, IUnitOfWork unitOfWork, OfficeCal
         if (spec.Stage != DemoStage.Returned || spec.Return is not { } returned)
             return;
 
-        await sender.Send(new ReviewSignOffCommand(id, ReviewDecision.Returned, inspection.Reviewers[approve], returned.Reason, null),
-            cancellationToken);
+        await sender.Send(new ReviewSignOffCommand(id, ReviewDecision.Returned, inspection.Steps[approve],
+            inspection.Reviewers[approve], returned.Reason, null, ExpectedVersion.Any), cancellationToken);
         _reviews++;
         if (returned.ResubmittedApprovedSteps is { } again)
         {
@@ -249,8 +249,8 @@ public sealed class DemoLedger(ISender sender, IUnitOfWork unitOfWork, OfficeCal
             var document = last
                 ? $"{inspection.SignOffDocument}〔{calendar.Today.Year}〕{++_documents}号"
                 : null;
-            await sender.Send(new ReviewSignOffCommand(itemId, ReviewDecision.Approved, inspection.Reviewers[step], comment,
-                document), cancellationToken);
+            await sender.Send(new ReviewSignOffCommand(itemId, ReviewDecision.Approved, name, inspection.Reviewers[step], comment,
+                document, ExpectedVersion.Any), cancellationToken);
             _reviews++;
         }
     }

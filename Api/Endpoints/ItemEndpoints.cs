@@ -70,12 +70,12 @@ public static class ItemEndpoints
             .ProducesProblems(Status404NotFound);
         group.MapPost("/{id:guid}/sign-off/approve", ApproveSignOff).RequireAuthorization(Scopes.Review)
             .WithSummary("Approve the current step 审核通过")
-            .WithDescription("Records the step, reviewer, comment, document number and the item version approved; the last step signs the item off. 409 when no request is pending.")
-            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict);
+            .WithDescription("Records the step, reviewer, comment, document number and the item version approved; the last step signs the item off. `step` names the step being approved, as `pendingStep` shows it: a retried or concurrent approval of a step already decided answers 409 `step_already_decided` (another step: `step_mismatch`), never an approval of the next step. `If-Match` with the item's ETag is honoured when sent (412 when the item changed since it was read). 409 `no_pending_sign_off` when no request is pending.")
+            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict, Status412PreconditionFailed);
         group.MapPost("/{id:guid}/sign-off/return", ReturnSignOff).RequireAuthorization(Scopes.Review)
             .WithSummary("Return the request 退回")
-            .WithDescription("Sends the request back to the unit with a reason; the unit can request again. 409 when no request is pending.")
-            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict);
+            .WithDescription("Sends the request back to the unit with a reason; the unit can request again. `step` names the step returning it, as `pendingStep` shows it (409 `step_already_decided` or `step_mismatch` otherwise); `If-Match` is honoured when sent. 409 when no request is pending.")
+            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict, Status412PreconditionFailed);
 
         group.MapGet("/{id:guid}/extensions", ListExtensions).RequireAuthorization(Scopes.Read)
             .WithSummary("List extension requests 延期申请")
@@ -106,10 +106,10 @@ public static class ItemEndpoints
     }
 
     /// <summary>A reviewer's approval of one sign-off step.</summary>
-    public sealed record ApproveSignOffRequest(string ReviewerName, string? Comment, string? DocumentNumber);
+    public sealed record ApproveSignOffRequest(string Step, string ReviewerName, string? Comment, string? DocumentNumber);
 
     /// <summary>A reviewer's return of a sign-off request, with the reason.</summary>
-    public sealed record ReturnSignOffRequest(string ReviewerName, string Reason);
+    public sealed record ReturnSignOffRequest(string Step, string ReviewerName, string Reason);
 
     /// <summary>The office's decision on an extension request.</summary>
     public sealed record ExtensionDecisionRequest(string ReviewerName, string? Comment);
@@ -180,15 +180,15 @@ public static class ItemEndpoints
     private static async Task<Ok<SignOffResponse>> GetSignOff(Guid id, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new GetSignOffQuery(id), cancellationToken));
 
-    private static async Task<Ok<SignOffResponse>> ApproveSignOff(Guid id, ApproveSignOffRequest body, ISender sender,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new ReviewSignOffCommand(id, ReviewDecision.Approved, body.ReviewerName, body.Comment,
-            body.DocumentNumber), cancellationToken));
+    private static async Task<Ok<SignOffResponse>> ApproveSignOff(Guid id, ApproveSignOffRequest body, HttpRequest request,
+        ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ReviewSignOffCommand(id, ReviewDecision.Approved, body.Step, body.ReviewerName,
+            body.Comment, body.DocumentNumber, Versioning.OptionalIfMatch(request)), cancellationToken));
 
-    private static async Task<Ok<SignOffResponse>> ReturnSignOff(Guid id, ReturnSignOffRequest body, ISender sender,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await sender.Send(new ReviewSignOffCommand(id, ReviewDecision.Returned, body.ReviewerName, body.Reason,
-            null), cancellationToken));
+    private static async Task<Ok<SignOffResponse>> ReturnSignOff(Guid id, ReturnSignOffRequest body, HttpRequest request,
+        ISender sender, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new ReviewSignOffCommand(id, ReviewDecision.Returned, body.Step, body.ReviewerName,
+            body.Reason, null, Versioning.OptionalIfMatch(request)), cancellationToken));
 
     private static async Task<Ok<IReadOnlyList<ExtensionResponse>>> ListExtensions(Guid id, ISender sender,
         CancellationToken cancellationToken) =>

@@ -29,6 +29,10 @@ public static class Versioning
         return new ExpectedVersion(versions);
     }
 
+    /// <summary>If-Match where it is honoured but not required: without the header any version matches.</summary>
+    public static ExpectedVersion OptionalIfMatch(HttpRequest request) =>
+        request.Headers.IfMatch.Count == 0 ? ExpectedVersion.Any : IfMatch(request);
+
     /// <summary>Adds the ETag header to every answer that carries a single versioned resource.</summary>
     public static RouteGroupBuilder WithETags(this RouteGroupBuilder group) =>
         group.AddEndpointFilter(async (context, next) =>

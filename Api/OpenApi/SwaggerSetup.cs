@@ -62,21 +62,26 @@ public static class SwaggerSetup
         }
     }
 
-    /// <summary>PATCH and DELETE read If-Match themselves; declaring it lets Swagger UI send it.</summary>
+    /// <summary>
+    /// PATCH and DELETE read If-Match themselves and need it; other operations that answer 412 honour it when sent.
+    /// Declaring it lets Swagger UI send it.
+    /// </summary>
     private sealed class IfMatchHeaderFilter : IOperationFilter
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
         {
-            if (context.ApiDescription.HttpMethod is not ("PATCH" or "DELETE"))
+            var required = context.ApiDescription.HttpMethod is "PATCH" or "DELETE";
+            if (!required && operation.Responses?.ContainsKey("412") != true)
                 return;
             operation.Parameters ??= [];
             operation.Parameters.Add(new OpenApiParameter
             {
                 Name = "If-Match",
                 In = ParameterLocation.Header,
-                Required = true,
-                Description = "The ETag you read, quotes included (e.g. \"3\"), or * for any version. " +
-                              "Without it the answer is 428; with an old one, 412.",
+                Required = required,
+                Description = required
+                    ? "The ETag you read, quotes included (e.g. \"3\"), or * for any version. Without it the answer is 428; with an old one, 412."
+                    : "Optional: the ETag you read, quotes included; with an old one the answer is 412 and nothing changes.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             });
         }

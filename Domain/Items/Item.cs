@@ -325,12 +325,13 @@ public sealed class Item : AggregateRoot
     }
 
     /// <summary>
-    /// 通过: approves the step under review, bound to the version the reviewer saw; the last step signs the item off.
+    /// 通过: approves the named step, which must be the one under review; the review is bound to the version the
+    /// reviewer saw, and the last step signs the item off.
     /// </summary>
-    public SignOffReview ApproveSignOffStep(Guid reviewId, string reviewerName, string? comment, string? documentNumber,
-        string reviewedBy, DateTimeOffset now)
+    public SignOffReview ApproveSignOffStep(Guid reviewId, string stepName, string reviewerName, string? comment,
+        string? documentNumber, string reviewedBy, DateTimeOffset now)
     {
-        var (step, request) = PendingReview();
+        var (step, request) = PendingReview(stepName);
         var review = new SignOffReview(reviewId, request.Id, Id, step, SignOffSteps[step], ReviewDecision.Approved,
             reviewerName, comment, documentNumber, Version, reviewedBy, now);
         if (step + 1 < SignOffSteps.Count)
@@ -349,9 +350,10 @@ public sealed class Item : AggregateRoot
     }
 
     /// <summary>退回: the request goes back to the unit, which can request again.</summary>
-    public SignOffReview ReturnSignOff(Guid reviewId, string reviewerName, string reason, string reviewedBy, DateTimeOffset now)
+    public SignOffReview ReturnSignOff(Guid reviewId, string stepName, string reviewerName, string reason, string reviewedBy,
+        DateTimeOffset now)
     {
-        var (step, request) = PendingReview();
+        var (step, request) = PendingReview(stepName);
         var review = new SignOffReview(reviewId, request.Id, Id, step, SignOffSteps[step], ReviewDecision.Returned,
             reviewerName, reason, null, Version, reviewedBy, now);
         SignOffStatus = SignOffStatus.Returned;
@@ -489,11 +491,33 @@ public sealed class Item : AggregateRoot
         return changes;
     }
 
-    private (int Step, SignOffRequest Request) PendingReview() =>
-        SignOffStatus == SignOffStatus.Requested && SignOffStepIndex is { } step && OpenSignOffRequest is { } request
-            ? (step, request)
-            : throw new DomainRuleException("no_pending_sign_off",
-                $"Item '{Code}' has no sign-off request awaiting review (it is {Words.Of(SignOffStatus)}).");
+    /// <summary>
+    /// The step under review, when it is the one the reviewer names. A retried or concurrent decision names a step
+    /// that was decided already: it is refused, never applied to the next step.
+    /// </summary>
+    private (int Step, SignOffRequest Request) PendingReview(string stepName)
+    {
+        if (SignOffStatus == SignOffStatus.Requested && SignOffStepIndex is { } step && OpenSignOffRequest is { } request)
+        {
+            if (SignOffSteps[step] == stepName)
+                return (step, request);
+            if (SignOffSteps.Take(step).Contains(stepName))
+                throw StepAlreadyDecided(stepName);
+            throw new DomainRuleException("step_mismatch",
+                $"Item '{Code}' awaits the decision of step '{SignOffSteps[step]}', not '{stepName}'.",
+                new Dictionary<string, object?> { ["pendingStep"] = SignOffSteps[step] });
+        }
+        if (SignOffStatus is SignOffStatus.SignedOff or SignOffStatus.Returned && SignOffSteps.Contains(stepName))
+            throw StepAlreadyDecided(stepName);
+        throw new DomainRuleException("no_pending_sign_off",
+            $"Item '{Code}' has no sign-off request awaiting review (it is {Words.Of(SignOffStatus)}).");
+    }
+
+    private DomainRuleException StepAlreadyDecided(string stepName) =>
+        new("step_already_decided",
+            $"Step '{stepName}' of item '{Code}' was already decided; the item is now {Words.Of(SignOffStatus)}" +
+            (SignOffStep is { } pending ? $", awaiting '{pending}'." : "."),
+            new Dictionary<string, object?> { ["pendingStep"] = SignOffStep });
 
     private SignOffRequest CloseRequest(SignOffRequestStatus status, DateTimeOffset now)
     {

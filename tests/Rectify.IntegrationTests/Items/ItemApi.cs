@@ -142,10 +142,18 @@ internal static class ItemApi
             new { summary = "整改措施均已落实，申请销号", evidence = new[] { new { name = "验收报告.pdf", uri = "https://files.example.cn/ys.pdf", sha256 = (string?)null } } },
             HttpStatusCode.OK);
 
-    public static Task<JsonObject> ApproveSignOffAsync(this HttpClient client, Guid itemId, string reviewerName = "王五",
+    /// <summary>Approves the step awaiting review, named as GET /sign-off shows it.</summary>
+    public static async Task<JsonObject> ApproveSignOffAsync(this HttpClient client, Guid itemId, string reviewerName = "王五",
         string? comment = "同意", string? documentNumber = null) =>
-        client.PostExpectingAsync($"{ItemUri(itemId)}/sign-off/approve", new { reviewerName, comment, documentNumber },
-            HttpStatusCode.OK);
+        await client.PostExpectingAsync($"{ItemUri(itemId)}/sign-off/approve",
+            new { step = await client.PendingStepAsync(itemId), reviewerName, comment, documentNumber }, HttpStatusCode.OK);
+
+    public static async Task<string?> PendingStepAsync(this HttpClient client, Guid itemId)
+    {
+        using var response = await client.GetAsync($"{ItemUri(itemId)}/sign-off");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        return (await response.BodyAsync())["pendingStep"]?.GetValue<string>();
+    }
 
     /// <summary>Completes the item and walks every step of its chain.</summary>
     public static async Task SignOffAsync(this HttpClient client, Guid itemId)

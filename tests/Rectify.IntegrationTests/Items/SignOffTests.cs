@@ -178,7 +178,7 @@ public sealed class SignOffTests : ItemTest
         await Admin.ApproveSignOffAsync(itemId, "张科长", "属实", "区验〔2026〕3号");
 
         var returned = await Admin.PostExpectingAsync($"{SignOffUri(itemId)}/return",
-            new { reviewerName = "刘编辑", reason = "公示期内收到群众反映，需补充说明" }, HttpStatusCode.OK);
+            new { step = "媒体公示", reviewerName = "刘编辑", reason = "公示期内收到群众反映，需补充说明" }, HttpStatusCode.OK);
 
         Assert.That(returned["status"].Text(), Is.EqualTo("returned"));
         Assert.That(returned["pendingStep"], Is.Null);
@@ -208,7 +208,7 @@ public sealed class SignOffTests : ItemTest
     {
         var itemId = await CompletedItemAsync();
         await Admin.RequestSignOffAsync(itemId);
-        await Admin.PostExpectingAsync($"{SignOffUri(itemId)}/return", new { reviewerName = "张科长", reason = "材料不全" },
+        await Admin.PostExpectingAsync($"{SignOffUri(itemId)}/return", new { step = "区级验收", reviewerName = "张科长", reason = "材料不全" },
             HttpStatusCode.OK);
         await Admin.RequestSignOffAsync(itemId);
 
@@ -230,7 +230,7 @@ public sealed class SignOffTests : ItemTest
         var itemId = await CompletedItemAsync();
         await Admin.RequestSignOffAsync(itemId);
 
-        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/return", new { reviewerName = "刘编辑", reason = "" });
+        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/return", new { step = "区级验收", reviewerName = "刘编辑", reason = "" });
 
         await response.ValidationProblemAsync("reason");
         var state = await SignOffStateAsync(itemId);
@@ -244,7 +244,7 @@ public sealed class SignOffTests : ItemTest
         var itemId = await CompletedItemAsync();
         await Admin.RequestSignOffAsync(itemId);
 
-        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { comment = "同意" });
+        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { step = "区级验收", comment = "同意" });
 
         await response.ValidationProblemAsync("reviewerName");
         Assert.That((await SignOffStateAsync(itemId))["pendingStep"].Text(), Is.EqualTo("区级验收"));
@@ -257,7 +257,7 @@ public sealed class SignOffTests : ItemTest
         var (_, etag) = await Admin.GetItemAsync(itemId);
         var history = await Admin.ActionsAsync(itemId);
 
-        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { reviewerName = "王五", comment = "同意" });
+        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { step = "区级验收", reviewerName = "王五", comment = "同意" });
 
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.That(problem["rule"].Text(), Is.EqualTo("no_pending_sign_off"));
@@ -267,15 +267,15 @@ public sealed class SignOffTests : ItemTest
     }
 
     [Test]
-    public async Task ApproveSignOff_AfterSignedOff_Returns409()
+    public async Task ApproveSignOff_RetriedAfterTheLastStepSignedOff_Returns409StepAlreadyDecided()
     {
         var itemId = await NewItemIdAsync();
         await Admin.SignOffAsync(itemId);
 
-        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { reviewerName = "王五" });
+        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { step = Steps[^1], reviewerName = "王五" });
 
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
-        Assert.That(problem["rule"].Text(), Is.EqualTo("no_pending_sign_off"));
+        Assert.That(problem["rule"].Text(), Is.EqualTo("step_already_decided"));
         Assert.That((await SignOffStateAsync(itemId))["reviews"]!.AsArray(), Has.Count.EqualTo(Steps.Length));
     }
 
@@ -299,7 +299,7 @@ public sealed class SignOffTests : ItemTest
     {
         var itemId = await CompletedItemAsync();
 
-        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/return", new { reviewerName = "王五", reason = "材料不全" });
+        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/return", new { step = "区级验收", reviewerName = "王五", reason = "材料不全" });
 
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.That(problem["rule"].Text(), Is.EqualTo("no_pending_sign_off"));
@@ -312,7 +312,7 @@ public sealed class SignOffTests : ItemTest
         await Admin.RequestSignOffAsync(itemId);
         using var reporter = await App.WithScopesAsync(["read", "write", "report"]);
 
-        using var response = await reporter.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { reviewerName = "王五" });
+        using var response = await reporter.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { step = "区级验收", reviewerName = "王五" });
 
         await response.ProblemAsync(HttpStatusCode.Forbidden);
         Assert.That((await SignOffStateAsync(itemId))["pendingStep"].Text(), Is.EqualTo("区级验收"));
@@ -371,10 +371,94 @@ public sealed class SignOffTests : ItemTest
             var problem = await patched.ProblemAsync(HttpStatusCode.Conflict);
             Assert.That(problem["rule"].Text(), Is.EqualTo("sign_off_under_review"));
         }
-        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { reviewerName = "王五" });
+        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { step = Steps[2], reviewerName = "王五" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var reviews = (await SignOffStateAsync(itemId))["reviews"]!.AsArray().Select(r => r!["stepName"].Text()).ToList();
         Assert.That(reviews, Is.EqualTo(Steps));
+    }
+
+    [Test]
+    public async Task ApproveSignOff_TwoIdenticalApprovalsAtOnce_OneApprovesTheStepTheOtherIs409AndTheChainMovesOneStep()
+    {
+        var itemId = await CompletedItemAsync();
+        await Admin.RequestSignOffAsync(itemId);
+        var body = new { step = Steps[0], reviewerName = "张科长", comment = "属实", documentNumber = "区验〔2026〕3号" };
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", body);
+            return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.That(answers.Select(a => a.StatusCode), Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        Assert.That(answers.Single(a => a.StatusCode == HttpStatusCode.Conflict).Body, Does.Contain("step_already_decided"));
+        var state = await SignOffStateAsync(itemId);
+        Assert.That(state["pendingStep"].Text(), Is.EqualTo(Steps[1]));
+        Assert.That(state["reviews"]!.AsArray().Select(r => r!["stepName"].Text()), Is.EqualTo(new[] { Steps[0] }));
+    }
+
+    [Test]
+    public async Task ApproveSignOff_NamingALaterStep_Returns409StepMismatchAndApprovesNothing()
+    {
+        var itemId = await CompletedItemAsync();
+        await Admin.RequestSignOffAsync(itemId);
+
+        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { step = Steps[1], reviewerName = "王五" });
+
+        var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
+        Assert.That(problem["rule"].Text(), Is.EqualTo("step_mismatch"));
+        Assert.That(problem["pendingStep"].Text(), Is.EqualTo(Steps[0]));
+        Assert.That((await SignOffStateAsync(itemId))["reviews"]!.AsArray(), Is.Empty);
+    }
+
+    [Test]
+    public async Task ApproveSignOff_WithoutStep_Returns400KeyedStep()
+    {
+        var itemId = await CompletedItemAsync();
+        await Admin.RequestSignOffAsync(itemId);
+
+        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { reviewerName = "王五" });
+
+        await response.ValidationProblemAsync("step");
+        Assert.That((await SignOffStateAsync(itemId))["pendingStep"].Text(), Is.EqualTo(Steps[0]));
+    }
+
+    [Test]
+    public async Task ReturnSignOff_WithAStaleIfMatch_Returns412AndLeavesTheRequestPending()
+    {
+        var itemId = await CompletedItemAsync();
+        await Admin.RequestSignOffAsync(itemId);
+        var (_, etag) = await Admin.GetItemAsync(itemId);
+        await Admin.ApproveSignOffAsync(itemId);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{SignOffUri(itemId)}/return")
+        {
+            Content = JsonContent.Create(new { step = Steps[1], reviewerName = "刘编辑", reason = "材料不全" }),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+
+        using var response = await Admin.SendAsync(request);
+
+        await response.ProblemAsync(HttpStatusCode.PreconditionFailed);
+        var state = await SignOffStateAsync(itemId);
+        Assert.That((state["status"].Text(), state["pendingStep"].Text()), Is.EqualTo(("requested", Steps[1])));
+    }
+
+    [Test]
+    public async Task ApproveSignOff_WithTheCurrentIfMatch_Approves()
+    {
+        var itemId = await CompletedItemAsync();
+        await Admin.RequestSignOffAsync(itemId);
+        var (_, etag) = await Admin.GetItemAsync(itemId);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{SignOffUri(itemId)}/approve")
+        {
+            Content = JsonContent.Create(new { step = Steps[0], reviewerName = "张科长" }),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+
+        using var response = await Admin.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That((await SignOffStateAsync(itemId))["pendingStep"].Text(), Is.EqualTo(Steps[1]));
     }
 }

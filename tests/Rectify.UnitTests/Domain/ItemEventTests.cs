@@ -473,7 +473,7 @@ public sealed class ItemEventTests
     {
         var item = Saved(SignOffRequested());
 
-        var review = item.ApproveSignOffStep(Guid.NewGuid(), "李四", "同意", null, "县住建局", At);
+        var review = item.ApproveSignOffStep(Guid.NewGuid(), item.SignOffStep!, "李四", "同意", null, "县住建局", At);
 
         var approved = OnlyEvent<SignOffStepApproved>(item);
         Assert.That(approved.Action, Is.EqualTo("sign_off_approved"));
@@ -499,7 +499,7 @@ public sealed class ItemEventTests
         item.Approve();
         Saved(item);
 
-        var review = item.ApproveSignOffStep(Guid.NewGuid(), "王五", null, "环整办〔2026〕12号", "市整改办", At);
+        var review = item.ApproveSignOffStep(Guid.NewGuid(), item.SignOffStep!, "王五", null, "环整办〔2026〕12号", "市整改办", At);
 
         Assert.That(Types(item), Is.EqualTo(new[] { typeof(SignOffStepApproved), typeof(ItemSignedOff) }));
         var approved = (SignOffStepApproved)item.Events[0].Event;
@@ -534,7 +534,7 @@ public sealed class ItemEventTests
         item.Approve();
         Saved(item);
 
-        var review = item.ReturnSignOff(Guid.NewGuid(), "王五", "缺少检测报告", "市整改办", At);
+        var review = item.ReturnSignOff(Guid.NewGuid(), item.SignOffStep!, "王五", "缺少检测报告", "市整改办", At);
 
         var returned = OnlyEvent<SignOffReturned>(item);
         Assert.That(returned.Action, Is.EqualTo("sign_off_returned"));

@@ -194,7 +194,7 @@ public sealed class ItemSignOffTests
         var reviewId = Guid.NewGuid();
         var at = Now.AddDays(1);
 
-        var review = item.ApproveSignOffStep(reviewId, "李四", "材料齐全", "环整办〔2026〕12号", "市整改办", at);
+        var review = item.ApproveSignOffStep(reviewId, item.SignOffStep!, "李四", "材料齐全", "环整办〔2026〕12号", "市整改办", at);
 
         Assert.That(review, Is.EqualTo(new SignOffReview(reviewId, request.Id, item.Id, 0, ThreeSteps[0],
             ReviewDecision.Approved, "李四", "材料齐全", "环整办〔2026〕12号", item.Version, "市整改办", at)));
@@ -220,7 +220,7 @@ public sealed class ItemSignOffTests
         var request = item.SubmitForSignOff();
         item.Approve();
 
-        var review = item.ReturnSignOff(Guid.NewGuid(), "王五", "缺少第三方检测报告", "市整改办", Now);
+        var review = item.ReturnSignOff(Guid.NewGuid(), item.SignOffStep!, "王五", "缺少第三方检测报告", "市整改办", Now);
 
         Assert.That(review.RequestId, Is.EqualTo(request.Id));
         Assert.That(review.StepIndex, Is.EqualTo(1));
@@ -230,5 +230,49 @@ public sealed class ItemSignOffTests
         Assert.That(review.Comment, Is.EqualTo("缺少第三方检测报告"));
         Assert.That(review.DocumentNumber, Is.Null);
         Assert.That(item.OpenSignOffRequest, Is.Null);
+    }
+
+    [Test]
+    public void ApproveSignOffStep_NamingAStepAlreadyApproved_ViolatesStepAlreadyDecidedAndApprovesNothing()
+    {
+        var item = SignOffRequested();
+        var first = item.SignOffStep!;
+        item.Approve();
+
+        Assert.That(() => item.ApproveSignOffStep(Guid.NewGuid(), first, "张三", null, null, "市整改办", Now),
+            Violates("step_already_decided"));
+        Assert.That(item.SignOffStep, Is.EqualTo(ThreeSteps[1]));
+    }
+
+    [Test]
+    public void ApproveSignOffStep_NamingALaterStep_ViolatesStepMismatch()
+    {
+        var item = SignOffRequested();
+
+        Assert.That(() => item.ApproveSignOffStep(Guid.NewGuid(), ThreeSteps[2], "张三", null, null, "市整改办", Now),
+            Violates("step_mismatch"));
+        Assert.That(item.SignOffStep, Is.EqualTo(ThreeSteps[0]));
+    }
+
+    [Test]
+    public void ApproveSignOffStep_RetryingTheLastStepAfterSignOff_ViolatesStepAlreadyDecided()
+    {
+        var item = SignedOff();
+
+        Assert.That(() => item.ApproveSignOffStep(Guid.NewGuid(), ThreeSteps[2], "张三", null, null, "市整改办", Now),
+            Violates("step_already_decided"));
+        Assert.That(item.SignOffStatus, Is.EqualTo(SignOffStatus.SignedOff));
+    }
+
+    [Test]
+    public void ReturnSignOff_NamingAStepAlreadyApproved_ViolatesStepAlreadyDecidedAndTheRequestStaysOpen()
+    {
+        var item = SignOffRequested();
+        item.Approve();
+
+        Assert.That(() => item.ReturnSignOff(Guid.NewGuid(), ThreeSteps[0], "张三", "材料不全", "市整改办", Now),
+            Violates("step_already_decided"));
+        Assert.That(item.SignOffStatus, Is.EqualTo(SignOffStatus.Requested));
+        Assert.That(item.OpenSignOffRequest, Is.Not.Null);
     }
 }

@@ -91,13 +91,16 @@ internal static class ItemStates
     public static SignOffRequest SubmitForSignOff(this Item item, DateTimeOffset? at = null) =>
         item.RequestSignOff(Guid.NewGuid(), "整改已完成，申请销号", [], "县住建局", at ?? Now);
 
-    /// <summary>通过: approves the step under review.</summary>
-    public static SignOffReview Approve(this Item item, DateTimeOffset? at = null) =>
-        item.ApproveSignOffStep(Guid.NewGuid(), "张三", null, null, "市整改办", at ?? Now);
+    /// <summary>A step name that is in no chain: what a reviewer names when nothing is under review.</summary>
+    public const string NoStep = "无待审环节";
 
-    /// <summary>退回: returns the request under review.</summary>
+    /// <summary>通过: approves the step under review, naming it as the reviewer saw it.</summary>
+    public static SignOffReview Approve(this Item item, DateTimeOffset? at = null) =>
+        item.ApproveSignOffStep(Guid.NewGuid(), item.SignOffStep ?? NoStep, "张三", null, null, "市整改办", at ?? Now);
+
+    /// <summary>退回: returns the request under review, naming the step as the reviewer saw it.</summary>
     public static SignOffReview Return(this Item item, DateTimeOffset? at = null) =>
-        item.ReturnSignOff(Guid.NewGuid(), "张三", "佐证材料不全", "市整改办", at ?? Now);
+        item.ReturnSignOff(Guid.NewGuid(), item.SignOffStep ?? NoStep, "张三", "佐证材料不全", "市整改办", at ?? Now);
 
     /// <summary>延期申请 for <paramref name="requested"/>, asked on <paramref name="today"/> (today by default).</summary>
     public static Extension AskExtension(this Item item, DateOnly requested, DateOnly? today = null) =>
