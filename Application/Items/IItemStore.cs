@@ -19,6 +19,12 @@ public interface IItemStore : IAggregateStore<Item>
 
     Task<Page<ItemListRow>> ListAsync(ItemListCriteria criteria, int limit, string? cursor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> items whose latest change committed after the position of <paramref name="after"/>
+    /// (the start when null), in commit order; the next token is the last one's position, or the token given when none.
+    /// </summary>
+    Task<ItemChangePage> ListChangesAsync(string? scopePattern, string? after, int limit, CancellationToken cancellationToken);
+
 }
 
 public enum ItemSort
@@ -31,6 +37,9 @@ public enum ItemSort
 
 /// <summary>An item of a list page: the item without its measures, and their counts.</summary>
 public sealed record ItemListRow(Item Item, MeasureCounts Measures);
+
+/// <summary>A page of the change feed; <see cref="NextToken"/> is always set.</summary>
+public sealed record ItemChangePage(IReadOnlyList<ItemListRow> Items, string NextToken);
 
 /// <summary>The list filters with every date already resolved against the office calendar.</summary>
 public sealed record ItemListCriteria(

@@ -10,8 +10,8 @@ using Rectify.Domain.Items;
 namespace Rectify.Application.Items;
 
 /// <summary>
-/// The ledger, filtered. With <c>updatedSince</c> and <c>sort=updated_at</c>, following <c>nextCursor</c> is how an
-/// integrating system pulls every change.
+/// The ledger, filtered. <c>updatedSince</c> is a simple filter on the stamped instant; integrating systems pull every
+/// change from the change feed (<see cref="ListItemChangesQuery"/>).
 /// </summary>
 public sealed record ListItemsQuery(
     Guid? InspectionId = null,

@@ -7,7 +7,7 @@ namespace Rectify.Application.Common.Paging;
 
 /// <summary>
 /// Opaque keyset cursors: the sort key of the last row served, as base64url JSON. Clients must not build
-/// them; a cursor that does not decode is a 400 on <c>cursor</c>.
+/// them; a cursor that does not decode is a 400 on <c>cursor</c> (or on the parameter that carried it).
 /// </summary>
 public static class Cursor
 {
@@ -16,7 +16,7 @@ public static class Cursor
 
     public static string Encode<TKey>(TKey key) => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(key));
 
-    public static TKey? Decode<TKey>(string? cursor) where TKey : class
+    public static TKey? Decode<TKey>(string? cursor, string field = "cursor") where TKey : class
     {
         if (string.IsNullOrEmpty(cursor))
             return null;
@@ -27,7 +27,7 @@ public static class Cursor
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
-            throw new ValidationException([new ValidationFailure("cursor", "The cursor is not one this service issued.")]);
+            throw new ValidationException([new ValidationFailure(field, $"The {field} value is not one this service issued.")]);
         }
     }
 

@@ -62,10 +62,14 @@ internal static class ItemSql
         WHERE System = @System AND ExternalId = @ExternalId AND (@ExceptId IS NULL OR ItemId <> @ExceptId)
         """;
 
-    private const string ListFrom = $"""
-        SELECT {Columns},
+    private const string ListColumns = $"""
+        {Columns},
                (SELECT COUNT(*) FROM Measures m WHERE m.ItemId = i.Id) AS MeasuresTotal,
                (SELECT COUNT(*) FROM Measures m WHERE m.ItemId = i.Id AND m.Implemented = 1) AS MeasuresImplemented
+        """;
+
+    private const string ListFrom = $"""
+        SELECT {ListColumns}
         FROM Items i JOIN Inspections ins ON ins.Id = i.InspectionId
         WHERE {InScope}
           AND (@InspectionId IS NULL OR i.InspectionId = @InspectionId)
@@ -119,6 +123,27 @@ internal static class ItemSql
         ORDER BY i.Code, i.Seq
         """);
 
+    /// <summary>
+    /// The change feed: items whose latest change lies after the position @After, in commit order. SQLite's counter is
+    /// handed out by serial writers, so every number below the largest one read has committed. SQL Server's writers run
+    /// concurrently, so the read stops below the oldest rowversion still in flight; that bound is taken before the
+    /// SELECT starts so that what lies below it has committed before the SELECT reads (also under RCSI).
+    /// </summary>
+    public static readonly DialectSql Changes = new($"""
+        SELECT {ListColumns}, i.ChangeSeq AS ChangePosition
+        FROM Items i JOIN Inspections ins ON ins.Id = i.InspectionId
+        WHERE i.ChangeSeq > @After AND {InScope}
+        ORDER BY i.ChangeSeq
+        LIMIT @Limit
+        """, $"""
+        DECLARE @InFlight BINARY(8) = MIN_ACTIVE_ROWVERSION();
+        SELECT {ListColumns}, CAST(i.ChangeVersion AS BIGINT) AS ChangePosition
+        FROM Items i JOIN Inspections ins ON ins.Id = i.InspectionId
+        WHERE i.ChangeVersion > CAST(@After AS BINARY(8)) AND i.ChangeVersion < @InFlight AND {InScope}
+        ORDER BY i.ChangeVersion
+        OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY
+        """);
+
     private const string ItemColumns = """
         Id, InspectionId, Code, Title, Description, Requirement, Target, Category, Area, Industry, Aspect, IsKey,
         ResponsiblePerson, ResponsiblePhone, DeadlineKinds, DueDate, OriginalDueDate, ProgressStatus, ScheduleStatus,
@@ -126,15 +151,28 @@ internal static class ItemSql
         RecurrenceCount, CreatedAt, UpdatedAt, CompletedAt, SignedOffAt, Version
         """;
 
-    public const string Insert = $"""
-        INSERT INTO Items ({ItemColumns})
-        VALUES (@Id, @InspectionId, @Code, @Title, @Description, @Requirement, @Target, @Category, @Area, @Industry, @Aspect, @IsKey,
-                @ResponsiblePerson, @ResponsiblePhone, @DeadlineKinds, @DueDate, @OriginalDueDate, @ProgressStatus, @ScheduleStatus,
-                @SignOffStatus, @SignOffStepIndex, @SignOffRound, @QuantityTarget, @QuantityDone, @QuantityUnit, @Obstacles,
-                @RecurrenceCount, @CreatedAt, @UpdatedAt, @CompletedAt, @SignedOffAt, @Version)
+    private const string ItemValues = """
+        @Id, @InspectionId, @Code, @Title, @Description, @Requirement, @Target, @Category, @Area, @Industry, @Aspect, @IsKey,
+        @ResponsiblePerson, @ResponsiblePhone, @DeadlineKinds, @DueDate, @OriginalDueDate, @ProgressStatus, @ScheduleStatus,
+        @SignOffStatus, @SignOffStepIndex, @SignOffRound, @QuantityTarget, @QuantityDone, @QuantityUnit, @Obstacles,
+        @RecurrenceCount, @CreatedAt, @UpdatedAt, @CompletedAt, @SignedOffAt, @Version
         """;
 
-    public const string Update = """
+    /// <summary>
+    /// The next change-feed position. SQLite has one writer at a time (write transactions begin IMMEDIATE), so a
+    /// number taken inside the write transaction is also the commit order. SQL Server's rowversion moves by itself.
+    /// </summary>
+    private const string NextChangeSeq = "(SELECT COALESCE(MAX(ChangeSeq), 0) + 1 FROM Items)";
+
+    public static readonly DialectSql Insert = new($"""
+        INSERT INTO Items ({ItemColumns}, ChangeSeq)
+        VALUES ({ItemValues}, {NextChangeSeq})
+        """, $"""
+        INSERT INTO Items ({ItemColumns})
+        VALUES ({ItemValues})
+        """);
+
+    private const string UpdateSet = """
         UPDATE Items
         SET Code = @Code, Title = @Title, Description = @Description, Requirement = @Requirement, Target = @Target,
             Category = @Category, Area = @Area, Industry = @Industry, Aspect = @Aspect, IsKey = @IsKey,
@@ -144,8 +182,18 @@ internal static class ItemSql
             SignOffRound = @SignOffRound, QuantityTarget = @QuantityTarget, QuantityDone = @QuantityDone,
             QuantityUnit = @QuantityUnit, Obstacles = @Obstacles, RecurrenceCount = @RecurrenceCount,
             UpdatedAt = @UpdatedAt, CompletedAt = @CompletedAt, SignedOffAt = @SignedOffAt, Version = @Version
-        WHERE Id = @Id AND Version = @PreviousVersion
         """;
+
+    private const string UpdateWhere = "WHERE Id = @Id AND Version = @PreviousVersion";
+
+    public static readonly DialectSql Update = new($"""
+        {UpdateSet},
+            ChangeSeq = {NextChangeSeq}
+        {UpdateWhere}
+        """, $"""
+        {UpdateSet}
+        {UpdateWhere}
+        """);
 
     public const string DeleteUnits = "DELETE FROM ItemUnits WHERE ItemId = @ItemId";
 

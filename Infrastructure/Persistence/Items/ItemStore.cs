@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Rectify.Application.Common.Errors;
 using Rectify.Application.Common.Paging;
 using Rectify.Application.Items;
@@ -91,6 +92,19 @@ internal sealed class ItemStore(DbSession db, ProgressStore reports, SignOffStor
             page.NextCursor);
     }
 
+    public async Task<ItemChangePage> ListChangesAsync(string? scopePattern, string? after, int limit,
+        CancellationToken cancellationToken)
+    {
+        var from = ChangeToken.Decode(after);
+        var rows = await db.QueryAsync<ItemRow>(db.Pick(ItemSql.Changes),
+            new { ScopePattern = scopePattern, After = from.Position, Limit = limit }, cancellationToken);
+        var items = await ToItemsAsync(rows, cancellationToken);
+        var next = rows.Count > 0 ? Cursor.Encode(new ChangeToken(rows[^1].ChangePosition)) : after ?? ChangeToken.Start;
+        return new ItemChangePage(
+            rows.Select((row, i) => new ItemListRow(items[i], new MeasureCounts(row.MeasuresTotal, row.MeasuresImplemented))).ToList(),
+            next);
+    }
+
     public string EntityType => "item";
 
     /// <summary>
@@ -101,8 +115,8 @@ internal sealed class ItemStore(DbSession db, ProgressStore reports, SignOffStor
     public async Task WriteAsync(Item item, CancellationToken cancellationToken)
     {
         if (item.IsNew)
-            await db.ExecuteAsync(ItemSql.Insert, Parameters(item), cancellationToken);
-        else if (await db.ExecuteAsync(ItemSql.Update, Parameters(item), cancellationToken) == 0)
+            await db.ExecuteAsync(db.Pick(ItemSql.Insert), Parameters(item), cancellationToken);
+        else if (await db.ExecuteAsync(db.Pick(ItemSql.Update), Parameters(item), cancellationToken) == 0)
             throw new StaleVersionException("Item", item.Id);
 
         if (item.IsNew || item.Events.Any(e => e.Event is UnitsReassigned or ItemEdited))
@@ -220,6 +234,18 @@ internal sealed class ItemStore(DbSession db, ProgressStore reports, SignOffStor
         };
     }
 
+    /// <summary>A change-feed position: the ChangeSeq (SQLite) or ChangeVersion (SQL Server) of the last item served.</summary>
+    private sealed record ChangeToken([property: JsonRequired] long Position)
+    {
+        public static readonly string Start = Cursor.Encode(new ChangeToken(0));
+
+        public static ChangeToken Decode(string? token)
+        {
+            var decoded = Cursor.Decode<ChangeToken>(token, "after") ?? new ChangeToken(0);
+            return decoded.Position >= 0 ? decoded : throw InvalidField.Because("after", "The after value is not one this service issued.");
+        }
+    }
+
     private sealed class UnitRow
     {
         public Guid ItemId { get; init; }
@@ -288,6 +314,7 @@ internal sealed class ItemStore(DbSession db, ProgressStore reports, SignOffStor
         public string SignOffSteps { get; init; } = "[]";
         public int MeasuresTotal { get; init; }
         public int MeasuresImplemented { get; init; }
+        public long ChangePosition { get; init; }
 
         public DateOnly? LatestReportedOn { get; init; }
 

@@ -134,6 +134,37 @@ public sealed class ItemStoreTests(SqlDialect dialect)
     }
 
     [Test]
+    public async Task ListChanges_AfterAnItemChanges_ServesItLastAndOnceWithTheTokenMovingOnlyForward()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var first = NewItem(Today.AddDays(3), $"C{run}-1");
+        var second = NewItem(Today.AddDays(4), $"C{run}-2");
+        await SaveAsync(first);
+        await SaveAsync(second);
+        first.ReportProgress(Guid.CreateVersion7(), Today, "已开工", ProgressStatus.InProgress, null, null, null, [], "tester", Now);
+        await SaveAsync(first);
+
+        var seen = new List<Item>();
+        string? token = null;
+        for (var pages = 0; pages < 1000; pages++)
+        {
+            await using var session = _database.OpenSession();
+            var page = await Store(session).ListChangesAsync(null, token, 1, CancellationToken.None);
+            seen.AddRange(page.Items.Select(r => r.Item).Where(i => i.Code.StartsWith($"C{run}", StringComparison.Ordinal)));
+            if (page.Items.Count == 0)
+            {
+                Assert.That(page.NextToken, Is.EqualTo(token), "nothing new: the token sent comes back");
+                break;
+            }
+            Assert.That(page.NextToken, Is.Not.EqualTo(token));
+            token = page.NextToken;
+        }
+
+        Assert.That(seen.Select(i => (i.Code, i.Version)), Is.EqualTo(new[] { ($"C{run}-2", 1), ($"C{run}-1", 2) }));
+        Assert.That(seen[1].ProgressStatus, Is.EqualTo(ProgressStatus.InProgress));
+    }
+
+    [Test]
     public async Task List_Overdue_MeansDueBeforeTodayAndNotCompleted()
     {
         var run = Guid.NewGuid().ToString("N")[..6];
