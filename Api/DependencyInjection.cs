@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Rectify.Api.Auth;
 using Rectify.Api.Endpoints;
 using Rectify.Api.ErrorHandling;
+using Rectify.Api.Http;
 using Rectify.Api.OpenApi;
 using Rectify.Application.Common;
 using Rectify.Application.Common.Behaviors;
@@ -51,6 +52,7 @@ public static class DependencyInjection
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddSingleton<RunningKeys>();
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentClient, HttpCurrentClient>();

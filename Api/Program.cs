@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Rectify.Api;
 using Rectify.Api.DemoData;
 using Rectify.Api.Endpoints;
+using Rectify.Api.Http;
 using Rectify.Infrastructure;
 
 if (args is ["--health-check", var probeUrl])
@@ -24,6 +25,7 @@ app.UseSwaggerUI(options =>
 });
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseIdempotencyKeys();
 
 app.MapHealthEndpoints();
 app.MapUnitEndpoints();

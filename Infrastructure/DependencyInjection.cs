@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rectify.Application.Auditing;
 using Rectify.Application.Clients;
 using Rectify.Application.Common;
+using Rectify.Application.Idempotency;
 using Rectify.Application.Inspections;
 using Rectify.Application.Items;
 using Rectify.Application.Units;
@@ -13,6 +14,7 @@ using Rectify.Domain.Items;
 using Rectify.Infrastructure.Persistence;
 using Rectify.Infrastructure.Persistence.Auditing;
 using Rectify.Infrastructure.Persistence.Clients;
+using Rectify.Infrastructure.Persistence.Idempotency;
 using Rectify.Infrastructure.Persistence.Inspections;
 using Rectify.Infrastructure.Persistence.Items;
 using Rectify.Infrastructure.Persistence.Units;
@@ -53,6 +55,11 @@ public static class DependencyInjection
         services.AddScoped<RecurrenceStore>();
         services.AddScoped<IRecurrenceStore>(sp => sp.GetRequiredService<RecurrenceStore>());
         services.AddScoped<Application.Statistics.IStatisticsStore, Persistence.Statistics.StatisticsStore>();
+
+        services.AddSingleton(sp => (sp.GetRequiredService<IConfiguration>().GetSection(IdempotencyOptions.Section)
+                                         .Get<IdempotencyOptions>() ?? new IdempotencyOptions()).Validated());
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
+        services.AddHostedService<IdempotencyPurgeService>();
 
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(OfficeOptions.Section).Get<OfficeOptions>()
                                     ?? new OfficeOptions());

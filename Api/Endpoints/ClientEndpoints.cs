@@ -11,7 +11,8 @@ public static class ClientEndpoints
 {
     public static IEndpointRouteBuilder MapClientEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/clients").WithTags("API clients 接口客户端").RequireAuthorization(Scopes.Admin).WithETags();
+        var group = app.MapGroup("/api/v1/clients").WithTags("API clients 接口客户端").RequireAuthorization(Scopes.Admin)
+            .WithETags().WithIdempotencyKeys();
 
         group.MapPost("", CreateClient)
             .WithSummary("Issue an API key 创建接口密钥")

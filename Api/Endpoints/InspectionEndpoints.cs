@@ -13,7 +13,7 @@ public static class InspectionEndpoints
 {
     public static IEndpointRouteBuilder MapInspectionEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/inspections").WithTags("Inspections 督察来源").WithETags();
+        var group = app.MapGroup("/api/v1/inspections").WithTags("Inspections 督察来源").WithETags().WithIdempotencyKeys();
 
         group.MapPost("", CreateInspection).RequireAuthorization(Scopes.Write)
             .WithSummary("Register an inspection 新增督察来源")

@@ -15,7 +15,7 @@ public static class ItemEndpoints
 {
     public static IEndpointRouteBuilder MapItemEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/items").WithTags("Items 整改任务").WithETags();
+        var group = app.MapGroup("/api/v1/items").WithTags("Items 整改任务").WithETags().WithIdempotencyKeys();
 
         group.MapPost("", CreateItem).RequireAuthorization(Scopes.Write)
             .WithSummary("Add an item 新增反馈问题")
@@ -23,7 +23,11 @@ public static class ItemEndpoints
             .ProducesProblems(Status400BadRequest, Status409Conflict);
         group.MapGet("", ListItems).RequireAuthorization(Scopes.Read)
             .WithSummary("List items 整改台账")
-            .WithDescription("The ledger with filters. Enum values are snake_case: progressStatus (not_started, in_progress, basically_completed, completed), signOffStatus (none, requested, returned, signed_off), category (air, water, soil, solid_waste, ecology, noise, radiation, other), warningLevel (none, blue, yellow, red), inspectionKind, sort (created, due_date, updated_at, code). q matches code, title and description (Chinese substrings included). unitId with includeSubUnits=true covers the units below. Integrating systems pull changes with updatedSince and sort=updated_at, following nextCursor.")
+            .WithDescription("The ledger with filters. Enum values are snake_case: progressStatus (not_started, in_progress, basically_completed, completed), signOffStatus (none, requested, returned, signed_off), category (air, water, soil, solid_waste, ecology, noise, radiation, other), warningLevel (none, blue, yellow, red), inspectionKind, sort (created, due_date, updated_at, code). q matches code, title and description (Chinese substrings included). unitId with includeSubUnits=true covers the units below. updatedSince is a simple filter; integrating systems pull changes from GET /api/v1/items/changes.")
+            .ProducesProblems(Status400BadRequest);
+        group.MapGet("/changes", ListItemChanges).RequireAuthorization(Scopes.Read)
+            .WithSummary("Pull changes 增量变更")
+            .WithDescription("Items in the order their latest change committed, each once and as GET /api/v1/items/{id} shows it. Start without after; every answer carries nextToken — send it as after next time (when nothing is new it is the token you sent, so a poller simply keeps it). An empty items list means you are up to date. Following the tokens never skips a committed change, also while writes go on; an item changed again comes again, later, with its new version. A unit-bound key sees only its items. limit: default 50, max 200. A token this service did not issue is a 400 on after.")
             .ProducesProblems(Status400BadRequest);
         group.MapGet("/{id:guid}", GetItem).RequireAuthorization(Scopes.Read)
             .WithSummary("Get an item 查看问题")
@@ -134,6 +138,10 @@ public static class ItemEndpoints
             QueryEnum.Parse<WarningLevel>(warningLevel, "warningLevel"), dueFrom, dueTo, isKey, q, updatedSince,
             QueryEnum.Parse<ItemSort>(sort, "sort") ?? ItemSort.Created, ListQuery.LimitOrDefault(limit), cursor),
             cancellationToken));
+
+    private static async Task<Ok<ItemChangesResponse>> ListItemChanges(ISender sender, CancellationToken cancellationToken,
+        string? after = null, int? limit = null) =>
+        TypedResults.Ok(await sender.Send(new ListItemChangesQuery(after, ListQuery.LimitOrDefault(limit)), cancellationToken));
 
     private static async Task<Ok<ItemResponse>> GetItem(Guid id, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new GetItemQuery(id), cancellationToken));

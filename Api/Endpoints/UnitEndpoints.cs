@@ -12,7 +12,7 @@ public static class UnitEndpoints
 {
     public static IEndpointRouteBuilder MapUnitEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/units").WithTags("Units 单位").WithETags();
+        var group = app.MapGroup("/api/v1/units").WithTags("Units 单位").WithETags().WithIdempotencyKeys();
 
         group.MapPost("", CreateUnit).RequireAuthorization(Scopes.Admin)
             .WithSummary("Add a unit 新增单位")

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Rectify.Api.Http;
 using Rectify.Application.Common.Errors;
 using Rectify.Domain.Common;
 
@@ -24,8 +25,15 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             DomainRuleException e => Rule(e),
             StaleVersionException e => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),
             PreconditionRequiredException e => Problem(StatusCodes.Status428PreconditionRequired, "Precondition required", e.Message),
+            InvalidHeaderException e => InvalidHeader(e),
+            IdempotencyKeyReusedException e => Idempotency(StatusCodes.Status422UnprocessableEntity,
+                "Idempotency-Key reused for a different request", e.Message),
+            IdempotencyKeyInUseException e => Idempotency(StatusCodes.Status409Conflict,
+                "A request with this Idempotency-Key is still in progress", e.Message),
             _ => null,
         };
+        if (exception is IdempotencyKeyInUseException)
+            httpContext.Response.Headers.RetryAfter = "1";
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
@@ -44,6 +52,22 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
 
     private static ProblemDetails Problem(int status, string title, string detail) =>
         new() { Status = status, Title = title, Detail = detail };
+
+    private static ProblemDetails Idempotency(int status, string title, string detail)
+    {
+        var problem = Problem(status, title, detail);
+        problem.Type = IdempotencyKeys.ProblemType;
+        return problem;
+    }
+
+    /// <summary>Keyed by the header's own name (<c>Idempotency-Key</c>), not camel-cased like a body field.</summary>
+    private static ValidationProblemDetails InvalidHeader(InvalidHeaderException exception) =>
+        new(new Dictionary<string, string[]> { [exception.Header] = [exception.Message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request has invalid fields",
+            Detail = exception.Message,
+        };
 
     private static ValidationProblemDetails Validation(ValidationException exception)
     {

@@ -1,5 +1,6 @@
 using Microsoft.OpenApi;
 using Rectify.Api.Auth;
+using Rectify.Api.Http;
 using Rectify.Application.Common;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -33,6 +34,7 @@ public static class SwaggerSetup
             options.SchemaFilter<OptionalSchemaFilter>();
             options.OperationFilter<AuthResponsesFilter>();
             options.OperationFilter<IfMatchHeaderFilter>();
+            options.OperationFilter<IdempotencyKeyHeaderFilter>();
             options.SupportNonNullableReferenceTypes();
         });
 
@@ -84,6 +86,53 @@ public static class SwaggerSetup
                     : "Optional: the ETag you read, quotes included; with an old one the answer is 412 and nothing changes.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
             });
+        }
+    }
+
+    /// <summary>
+    /// POSTs of the groups that take Idempotency-Key declare it (optional), the 422 and 409 it can add, and the header
+    /// that marks a replayed answer.
+    /// </summary>
+    private sealed class IdempotencyKeyHeaderFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            if (context.ApiDescription.HttpMethod != "POST" ||
+                !context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IdempotencyKeys.Metadata>().Any())
+                return;
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IdempotencyKeys.HeaderName,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "Optional: a key of your own (1–255 visible ASCII characters; a new UUID per request is a " +
+                              "good one) that makes retrying this POST safe. A retry with the same key and the same " +
+                              "request gets the stored answer, marked Idempotent-Replayed: true, without running again; " +
+                              "the same key with another request is a 422; while the first is still running, a 409. " +
+                              "Keys are per API key and kept for Idempotency:RetentionHours (24 by default).",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = IdempotencyKeys.MaxKeyLength },
+            });
+            operation.Responses ??= [];
+            operation.Responses.TryAdd("422", new OpenApiResponse
+            {
+                Description = "The Idempotency-Key was already used for a different request (problem+json).",
+            });
+            const string inUse = "a request with the same Idempotency-Key is still running: retry later (problem+json).";
+            var alone = new OpenApiResponse { Description = char.ToUpperInvariant(inUse[0]) + inUse[1..] };
+            if (!operation.Responses.TryAdd("409", alone) && operation.Responses["409"] is OpenApiResponse conflict)
+                conflict.Description = $"{conflict.Description}; or {inUse}";
+            foreach (var (status, response) in operation.Responses)
+            {
+                if (!status.StartsWith('2') || response is not OpenApiResponse success)
+                    continue;
+                success.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                success.Headers[IdempotencyKeys.ReplayedHeaderName] = new OpenApiHeader
+                {
+                    Description = "true when this is the stored answer to an earlier request with the same Idempotency-Key.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                };
+            }
         }
     }
 

@@ -4,7 +4,8 @@ namespace Rectify.Application.Common.Behaviors;
 
 /// <summary>
 /// Wraps each command in one transaction: the change, its audit events and outbox rows commit together or
-/// not at all. Queries pass through. Re-entrant: a command sent from inside a command joins the outer one.
+/// not at all. Queries pass through. Re-entrant: a command sent from inside a command joins the outer one, and so
+/// does the command of a request with an Idempotency-Key, whose record the filter writes in the same transaction.
 /// </summary>
 public sealed class TransactionBehavior<TMessage, TResponse>(IUnitOfWork unitOfWork)
     : IPipelineBehavior<TMessage, TResponse>

@@ -60,6 +60,19 @@ public sealed class OpenApiDocumentTests : ApiTest
     }
 
     [Test]
+    public void EveryApiPost_DeclaresAnOptionalIdempotencyKeyAndTheProblemsItAdds()
+    {
+        var posts = Operations().Where(o => o.Method == HttpMethod.Post && o.Path.StartsWith("/api/v1", StringComparison.Ordinal)).ToList();
+        var missing = posts
+            .Where(o => o.Operation.Parameters?.Any(p => p.Name == "Idempotency-Key" && p.In == ParameterLocation.Header && !p.Required) != true ||
+                        o.Operation.Responses?.ContainsKey("409") != true || o.Operation.Responses?.ContainsKey("422") != true)
+            .Select(o => $"{o.Method} {o.Path}");
+
+        Assert.That(posts, Is.Not.Empty);
+        Assert.That(missing, Is.Empty);
+    }
+
+    [Test]
     public void ChangingAnItem_DocumentsEveryProblemItCanAnswer()
     {
         var patch = _document.Paths["/api/v1/items/{id}"].Operations![HttpMethod.Patch];
@@ -77,7 +90,7 @@ public sealed class OpenApiDocumentTests : ApiTest
             "/api/v1/items/{id}/measures/{measureId}", "/api/v1/items/{id}/progress", "/api/v1/items/{id}/sign-off",
             "/api/v1/items/{id}/sign-off/approve", "/api/v1/items/{id}/sign-off/return", "/api/v1/items/{id}/extensions",
             "/api/v1/items/{id}/extensions/{extensionId}/approve", "/api/v1/items/{id}/extensions/{extensionId}/reject",
-            "/api/v1/items/{id}/recurrences", "/api/v1/statistics", "/api/v1/clients",
+            "/api/v1/items/{id}/recurrences", "/api/v1/statistics", "/api/v1/clients", "/api/v1/items/changes",
         ];
         Assert.That(_document.Paths.Keys, Is.SupersetOf(contract));
     }
