@@ -12,6 +12,7 @@ using Rectify.Infrastructure.Persistence.Clients;
 using Rectify.Infrastructure.Persistence.Inspections;
 using Rectify.Infrastructure.Persistence.Items;
 using Rectify.Infrastructure.Persistence.Units;
+using Rectify.Infrastructure.Webhooks;
 
 namespace Rectify.Infrastructure;
 
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<OfficeCalendar>();
         services.AddScoped<ItemAccess>();
         services.AddScoped<ItemChange>();
+        services.AddWebhooks();
         return services;
     }
 }
