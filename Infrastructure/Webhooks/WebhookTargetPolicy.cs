@@ -17,7 +17,7 @@ internal sealed class WebhookTargetPolicy(WebhookOptions options) : IWebhookTarg
         IPAddress[] addresses;
         try
         {
-            addresses = await Dns.GetHostAddressesAsync(url.IdnHost, cancellationToken);
+            addresses = await ResolveAsync(url.IdnHost, cancellationToken);
         }
         catch (SocketException)
         {
@@ -32,7 +32,7 @@ internal sealed class WebhookTargetPolicy(WebhookOptions options) : IWebhookTarg
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var host = context.DnsEndPoint.Host;
-        var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
+        var addresses = await ResolveAsync(host, cancellationToken);
         if (!options.AllowPrivateTargets && addresses.FirstOrDefault(IsForbidden) is { } forbidden)
             throw new WebhookTargetRefusedException(Refusal(host, forbidden));
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -47,6 +47,12 @@ internal sealed class WebhookTargetPolicy(WebhookOptions options) : IWebhookTarg
             throw;
         }
     }
+
+    /// <summary>An address literal is its own answer (DNS refuses to resolve 0.0.0.0 and ::).</summary>
+    private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken) =>
+        IPAddress.TryParse(host.TrimStart('[').TrimEnd(']'), out var literal)
+            ? [literal]
+            : await Dns.GetHostAddressesAsync(host, cancellationToken);
 
     private static string Refusal(string host, IPAddress address) =>
         $"The host '{host}' resolves to {address}, a private, loopback, link-local or otherwise internal address; " +
