@@ -46,6 +46,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public int MaxInFlightSeen { get; private set; }
 
+    private int _started;
+
+    /// <summary>Requests that arrived, answered or not yet.</summary>
+    public int Started => Volatile.Read(ref _started);
+
     public static async Task<WebhookReceiver> StartAsync()
     {
         var receiver = new WebhookReceiver();
@@ -82,6 +87,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
         var seen = new ReceivedWebhook(request.Path, request.Headers["webhook-id"].ToString(),
             request.Headers["webhook-timestamp"].ToString(), request.Headers["webhook-signature"].ToString(),
             request.ContentType ?? "", body, DateTimeOffset.UtcNow, null);
+        Interlocked.Increment(ref _started);
         var key = $"{seen.Path} {seen.Id}";
         var inFlight = _inFlight.AddOrUpdate(key, 1, (_, n) => n + 1);
         if (inFlight > 1)
