@@ -27,7 +27,9 @@ public static class WebhookRegistration
                 UseProxy = false,
                 ConnectCallback = sp.GetRequiredService<WebhookTargetPolicy>().ConnectAsync,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            });
+            })
+            // Every attempt is stored (GET .../deliveries) and failures are logged by the dispatcher: four lines per request are noise.
+            .RemoveAllLoggers();
         services.AddHostedService<WebhookDispatcher>();
         return services;
     }
