@@ -15,7 +15,7 @@ internal static class WebhookRules
 
     public static IRuleBuilderOptions<T, IReadOnlyList<string>?> WebhookEvents<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule) =>
         rule.NotEmpty()
-            .Must(events => events!.All(WebhookEventTypes.Subscribable.Contains))
+            .Must(events => events is null || events.All(WebhookEventTypes.Subscribable.Contains))
             .WithMessage($"Every event must be one of: {string.Join(", ", WebhookEventTypes.Subscribable)}.");
 
     public static IRuleBuilderOptions<T, string?> WebhookDescription<T>(this IRuleBuilder<T, string?> rule) =>

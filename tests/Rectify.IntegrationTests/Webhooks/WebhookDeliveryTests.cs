@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 using Rectify.IntegrationTests.Inspections;
 
 namespace Rectify.IntegrationTests.Webhooks;
@@ -206,5 +207,35 @@ public sealed class WebhookDeliveryTests : WebhookTest
         await Task.Delay(1500);
         Assert.That(Receiver.ReceivedAt(path).Count, Is.LessThanOrEqualTo(seen + 1), "at most the attempt already in flight");
         Assert.That(Receiver.ReceivedAt(path).Count(r => r.AnsweredStatus == 200), Is.LessThanOrEqualTo(1));
+    }
+
+    [Test]
+    public async Task Dispatcher_WhenTheDatabaseFailsForAWhile_KeepsRunningAndDeliversAfterwards()
+    {
+        var path = NewPath("dberror");
+        var created = await SubscribeAsync(path);
+        Receiver.Status = 503;
+        await PingAsync(created.Id());
+        await EventuallyAsync(() => Receiver.ReceivedAt(path).Count >= 1, "a failed attempt");
+
+        await using (var connection = new SqliteConnection($"Data Source={App.DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await Execute(connection, "ALTER TABLE WebhookDeliveries RENAME TO WebhookDeliveriesAway");
+            Receiver.Status = 200;
+            await Task.Delay(1000); // several dispatch rounds fail: "no such table"
+            await Execute(connection, "ALTER TABLE WebhookDeliveriesAway RENAME TO WebhookDeliveries");
+        }
+
+        await EventuallyAsync(() => Receiver.ReceivedAt(path).Any(r => r.AnsweredStatus == 200), "the delivery once the table is back");
+        using var health = await Admin.GetAsync("/health/live");
+        Assert.That(health.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    private static async Task Execute(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 }

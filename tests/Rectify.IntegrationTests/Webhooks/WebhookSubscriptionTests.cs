@@ -200,4 +200,13 @@ public sealed class WebhookSubscriptionTests : WebhookTest
 
         Assert.That(created["unitId"]!.GetValue<Guid>(), Is.EqualTo(unitId));
     }
+
+    [Test]
+    public async Task CreateWebhook_WhenEventsIsNull_Returns400NamingEvents()
+    {
+        using var response = await Admin.PostAsync(WebhooksPath,
+            new StringContent($$"""{"url": "{{Receiver.Url("x")}}", "events": null}""", System.Text.Encoding.UTF8, "application/json"));
+
+        await response.ValidationProblemAsync("events");
+    }
 }
