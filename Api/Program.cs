@@ -34,6 +34,7 @@ app.MapInspectionEndpoints();
 app.MapItemEndpoints();
 app.MapStatisticsEndpoints();
 app.MapAuditEndpoints();
+app.MapWebhookEndpoints();
 
 var migrateOnly = args.Contains(CommandLine.MigrateOnly);
 await app.InitializeDatabaseAsync(forceMigrate: migrateOnly);

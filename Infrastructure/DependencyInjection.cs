@@ -18,6 +18,7 @@ using Rectify.Infrastructure.Persistence.Idempotency;
 using Rectify.Infrastructure.Persistence.Inspections;
 using Rectify.Infrastructure.Persistence.Items;
 using Rectify.Infrastructure.Persistence.Units;
+using Rectify.Infrastructure.Webhooks;
 
 namespace Rectify.Infrastructure;
 
@@ -66,7 +67,7 @@ public static class DependencyInjection
         services.AddSingleton<OfficeCalendar>();
         services.AddScoped<ItemAccess>();
         services.AddScoped<ItemRepository>();
-        services.AddScoped<Application.Webhooks.IWebhookOutbox, Webhooks.InterimOutbox>();
+        services.AddWebhooks();
         return services;
     }
 }

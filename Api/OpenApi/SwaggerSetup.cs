@@ -38,7 +38,7 @@ public static class SwaggerSetup
             options.SupportNonNullableReferenceTypes();
         });
 
-    private static readonly string[] TagsInReadingOrder = ["Units", "Inspections", "Items", "Statistics", "Audit", "API clients"];
+    private static readonly string[] TagsInReadingOrder = ["Units", "Inspections", "Items", "Statistics", "Audit", "API clients", "Webhooks"];
 
     /// <summary>Swagger UI lists the tags in the order a newcomer meets them, not alphabetically.</summary>
     private static int TagOrder(IList<object> metadata)

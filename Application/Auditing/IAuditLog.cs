@@ -11,7 +11,4 @@ public interface IAuditLog
 {
     /// <summary>One audit event per recorded domain event: its action, the fields it changed, and its own details.</summary>
     Task RecordAsync(string entityType, Guid entityId, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken);
-
-    Task RecordAsync(string entityType, Guid entityId, string action, IReadOnlyList<FieldChange> changes,
-        CancellationToken cancellationToken);
 }

@@ -4,17 +4,12 @@ using Rectify.Domain.Items;
 
 namespace Rectify.Application.Webhooks;
 
-/// <summary>Which item events subscribers receive, under which type, and with which of the change's own values.</summary>
+/// <summary>
+/// Which item events subscribers receive, under which of <see cref="WebhookEventTypes.Subscribable"/>, and with which of
+/// the change's own values.
+/// </summary>
 public static class ItemWebhooks
 {
-    public static readonly IReadOnlyList<string> Types =
-    [
-        "item.created", "item.updated", "item.measure_added", "item.measure_implemented", "item.progress_reported",
-        "item.completed", "item.sign_off_requested", "item.sign_off_approved", "item.sign_off_returned",
-        "item.signed_off", "item.extension_requested", "item.extension_approved", "item.extension_rejected",
-        "item.recurred",
-    ];
-
     /// <summary>The webhook event for a recorded item event; <paramref name="item"/> is the item at the saved version.</summary>
     public static WebhookEvent? From(RecordedEvent recorded, ItemResponse item, DateTimeOffset now)
     {

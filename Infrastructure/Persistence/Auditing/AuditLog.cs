@@ -17,10 +17,6 @@ internal sealed class AuditLog(DbSession db, ICurrentClient actor, TimeProvider 
     private const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     private const int VerifyBatchSize = 1000;
 
-    public Task RecordAsync(string entityType, Guid entityId, string action, IReadOnlyList<FieldChange> changes,
-        CancellationToken cancellationToken) =>
-        AppendAsync(entityType, entityId, [(action, changes)], cancellationToken);
-
     public Task RecordAsync(string entityType, Guid entityId, IReadOnlyList<RecordedEvent> events,
         CancellationToken cancellationToken) =>
         AppendAsync(entityType, entityId, events.Select(e => (e.Event.Action, e.Changes)).ToList(), cancellationToken);

@@ -29,10 +29,6 @@ public sealed class AggregateRepositoryTests
             calls.Add($"audit {entityType} {entityId} {string.Join(",", events.Select(e => e.Event.Action))}");
             return Task.CompletedTask;
         }
-
-        public Task RecordAsync(string entityType, Guid entityId, string action, IReadOnlyList<FieldChange> changes,
-            CancellationToken cancellationToken) =>
-            throw new AssertionException("The save path records the aggregate's events.");
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
