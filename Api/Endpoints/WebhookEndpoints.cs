@@ -12,7 +12,8 @@ public static class WebhookEndpoints
 {
     public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks 推送").RequireAuthorization(Scopes.Admin).WithETags();
+        var group = app.MapGroup("/api/v1/webhooks").WithTags("Webhooks 推送").RequireAuthorization(Scopes.Admin)
+            .WithETags().WithIdempotencyKeys();
 
         group.MapPost("", CreateWebhook)
             .WithSummary("Subscribe to events 订阅事件推送")
