@@ -67,6 +67,7 @@ public static class DependencyInjection
         services.AddSingleton<OfficeCalendar>();
         services.AddScoped<ItemAccess>();
         services.AddScoped<ItemRepository>();
+        services.AddScoped<ItemEditing>();
         services.AddWebhooks();
         return services;
     }

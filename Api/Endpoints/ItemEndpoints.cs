@@ -29,6 +29,14 @@ public static class ItemEndpoints
             .WithSummary("Pull changes 增量变更")
             .WithDescription("Items in the order their latest change committed, each once and as GET /api/v1/items/{id} shows it. Start without after; every answer carries nextToken — send it as after next time (when nothing is new it is the token you sent, so a poller simply keeps it). An empty items list means you are up to date. Following the tokens never skips a committed change, also while writes go on; an item changed again comes again, later, with its new version. A unit-bound key sees only its items. limit: default 50, max 200. A token this service did not issue is a 400 on after.")
             .ProducesProblems(Status400BadRequest);
+        group.MapGet("/by-ref/{system}/{externalId}", GetItemByRef).RequireAuthorization(Scopes.Read)
+            .WithSummary("Get an item by another system's key 按外部编号查看")
+            .WithDescription("The item carrying the reference {system}/{externalId} in externalRefs, as GET /api/v1/items/{id} shows it.")
+            .ProducesProblems(Status404NotFound);
+        group.MapPut("/by-ref/{system}/{externalId}", UpsertItemByRef).RequireAuthorization(Scopes.Write)
+            .WithSummary("Create or replace an item by another system's key 按外部编号写入")
+            .WithDescription("Takes the whole writable item, as for POST /api/v1/items. When no item carries the reference {system}/{externalId}, creates one (201 with Location; the reference is added to externalRefs); otherwise replaces the item's fields, units and deadline with the body (200; fields left out are cleared, the inspection cannot change). A PUT identical to what is stored answers 200 with the same version and writes no history event and no webhook event, so a system can push its whole ledger again safely. If-Match is honoured when sent (412 when stale), not required. Progress, sign-off, extensions and recurrence keep their own routes.")
+            .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict, Status412PreconditionFailed);
         group.MapGet("/{id:guid}", GetItem).RequireAuthorization(Scopes.Read)
             .WithSummary("Get an item 查看问题")
             .WithDescription("The item with its derived deadline fields (isOverdue, overdueDays, dueInDays, warningLevel) computed for today in the office's time zone, and its ETag.")
@@ -145,6 +153,18 @@ public static class ItemEndpoints
 
     private static async Task<Ok<ItemResponse>> GetItem(Guid id, ISender sender, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sender.Send(new GetItemQuery(id), cancellationToken));
+
+    private static async Task<Ok<ItemResponse>> GetItemByRef(string system, string externalId, ISender sender,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await sender.Send(new GetItemByRefQuery(system, externalId), cancellationToken));
+
+    private static async Task<Results<Created<ItemResponse>, Ok<ItemResponse>>> UpsertItemByRef(string system,
+        string externalId, CreateItemCommand item, HttpRequest request, ISender sender, CancellationToken cancellationToken)
+    {
+        var (result, created) = await sender.Send(
+            new UpsertItemByRefCommand(system, externalId, Versioning.OptionalIfMatch(request), item), cancellationToken);
+        return created ? TypedResults.Created($"/api/v1/items/{result.Id}", result) : TypedResults.Ok(result);
+    }
 
     private static async Task<Ok<ItemResponse>> UpdateItem(Guid id, ItemPatch patch, HttpRequest request, ISender sender,
         CancellationToken cancellationToken) =>

@@ -28,7 +28,13 @@ public sealed record CreateItemCommand(
     IReadOnlyList<DeadlineKind>? DeadlineKinds,
     DateOnly? DueDate,
     QuantityInput? Quantity,
-    IReadOnlyList<ExternalRefInput>? ExternalRefs) : ICommand<ItemResponse>;
+    IReadOnlyList<ExternalRefInput>? ExternalRefs) : ICommand<ItemResponse>
+{
+    /// <summary>The item's descriptive fields as given, trimmed where the API trims them.</summary>
+    internal ItemContent ToContent() => new(Code.Trim(), Title.Trim(), Description, Requirement, Target, Category!.Value, Area,
+        Industry, Aspect, IsKey, ResponsiblePerson, ResponsiblePhone, Quantity?.Target, Quantity?.Unit,
+        ItemFields.ToRefs(ExternalRefs));
+}
 
 public sealed class CreateItemValidator : AbstractValidator<CreateItemCommand>
 {
@@ -66,10 +72,7 @@ public sealed class CreateItemHandler(
                          ?? throw InvalidField.Because("inspectionId", $"Inspection '{command.InspectionId}' does not exist.");
         var assigned = await ItemFields.ResolveUnitsAsync(units, command.LeadUnitId, command.Units ?? [], cancellationToken);
         await access.EnsureWithinScopeAsync(command.LeadUnitId, cancellationToken);
-        var content = new ItemContent(command.Code.Trim(), command.Title.Trim(), command.Description, command.Requirement,
-            command.Target, command.Category!.Value, command.Area, command.Industry, command.Aspect, command.IsKey,
-            command.ResponsiblePerson, command.ResponsiblePhone, command.Quantity?.Target, command.Quantity?.Unit,
-            ItemFields.ToRefs(command.ExternalRefs));
+        var content = command.ToContent();
         await ItemFields.EnsureUniqueAsync(items, inspection.Id, content, null, cancellationToken);
 
         var item = Item.Create(Guid.CreateVersion7(), inspection.Id, inspection.SignOffSteps, content, assigned,

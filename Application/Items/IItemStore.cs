@@ -14,6 +14,9 @@ public interface IItemStore : IAggregateStore<Item>
 
     Task<bool> CodeExistsAsync(Guid inspectionId, string code, Guid? exceptId, CancellationToken cancellationToken);
 
+    /// <summary>The id of the item carrying this reference of another system, whoever may see it.</summary>
+    Task<Guid?> FindIdByRefAsync(ExternalRef reference, CancellationToken cancellationToken);
+
     /// <summary>The item holding one of these external references, other than <paramref name="exceptId"/>.</summary>
     Task<ExternalRef?> FindTakenExternalRefAsync(IReadOnlyList<ExternalRef> refs, Guid? exceptId, CancellationToken cancellationToken);
 

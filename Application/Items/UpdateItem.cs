@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Rectify.Application.Common;
-using Rectify.Application.Units;
 using Rectify.Domain.Items;
 
 namespace Rectify.Application.Items;
@@ -55,7 +54,7 @@ public sealed class UpdateItemValidator : AbstractValidator<UpdateItemCommand>
     }
 }
 
-public sealed class UpdateItemHandler(IItemStore items, IUnitStore units, ItemAccess access, ItemRepository repository)
+public sealed class UpdateItemHandler(ItemRepository repository, ItemEditing editing)
     : ICommandHandler<UpdateItemCommand, ItemResponse>
 {
     public async ValueTask<ItemResponse> Handle(UpdateItemCommand command, CancellationToken cancellationToken)
@@ -73,26 +72,16 @@ public sealed class UpdateItemHandler(IItemStore items, IUnitStore units, ItemAc
             patch.Quantity.HasValue ? patch.Quantity.Value?.Unit : was.QuantityUnit,
             patch.ExternalRefs.HasValue ? ItemFields.ToRefs(patch.ExternalRefs.Value) : was.ExternalRefs);
 
-        IReadOnlyList<ItemUnit>? assigned = null;
+        (Guid, IReadOnlyList<ItemUnitInput>)? assignment = null;
         if (patch.LeadUnitId.HasValue || patch.Units.HasValue)
         {
             var lead = patch.LeadUnitId.Or(item.LeadUnitId);
-            var others = patch.Units.HasValue
+            assignment = (lead, patch.Units.HasValue
                 ? patch.Units.Value
-                : item.Units.Where(u => u.Role != UnitRole.Lead && u.UnitId != lead).Select(u => new ItemUnitInput(u.UnitId, u.Role)).ToList();
-            assigned = Item.InCanonicalOrder(await ItemFields.ResolveUnitsAsync(units, lead, others, cancellationToken));
-            if (!assigned.SequenceEqual(item.Units))
-            {
-                await access.EnsureLeadsAsync(item, cancellationToken);
-                await access.EnsureWithinScopeAsync(lead, cancellationToken);
-            }
+                : item.Units.Where(u => u.Role != UnitRole.Lead && u.UnitId != lead).Select(u => new ItemUnitInput(u.UnitId, u.Role)).ToList());
         }
-        if (patch.Code.HasValue || patch.ExternalRefs.HasValue)
-            await ItemFields.EnsureUniqueAsync(items, item.InspectionId, content, item.Id, cancellationToken);
-
-        item.Edit(content, patch.DeadlineKinds.Or(item.DeadlineKinds), patch.DueDate.Or(item.DueDate));
-        if (assigned is not null)
-            item.ReassignUnits(assigned);
+        await editing.ApplyAsync(item, content, assignment, patch.DeadlineKinds.Or(item.DeadlineKinds),
+            patch.DueDate.Or(item.DueDate), cancellationToken);
         return await repository.SaveAsync(item, cancellationToken);
     }
 }

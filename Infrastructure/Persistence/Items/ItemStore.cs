@@ -29,6 +29,10 @@ internal sealed class ItemStore(DbSession db, ProgressStore reports, SignOffStor
         await db.ExecuteScalarAsync<long>(ItemSql.CodeExists,
             new { InspectionId = inspectionId, Code = code, ExceptId = exceptId }, cancellationToken) > 0;
 
+    public async Task<Guid?> FindIdByRefAsync(ExternalRef reference, CancellationToken cancellationToken) =>
+        (await db.QuerySingleOrDefaultAsync<RefRow>(ItemSql.FindRefHolder,
+            new { reference.System, ExternalId = reference.Id, ExceptId = (Guid?)null }, cancellationToken))?.ItemId;
+
     public async Task<ExternalRef?> FindTakenExternalRefAsync(IReadOnlyList<ExternalRef> refs, Guid? exceptId,
         CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Rectify.Application.Webhooks;
 using Rectify.IntegrationTests.Inspections;
@@ -104,5 +105,25 @@ public sealed class ItemEventDeliveryTests : WebhookTest
             $"data.item:\n{body["data"]!["item"]}\nGET:\n{item}");
         Assert.That(request.Id, Is.EqualTo((await DeliveriesAsync(created.Id())).Single()["eventId"]!.GetValue<Guid>().ToString("D")));
         Assert.That(WebhookSignature.Verify(created.Secret(), request.Id, request.Timestamp, request.Body, request.Signature), Is.True);
+    }
+
+    [Test]
+    public async Task UpsertByRef_IdenticalPut_WritesNoOutboxRow()
+    {
+        var webhookId = (await SubscribeAsync(NewPath("upsert"), ["item.created", "item.updated"]))["id"]!.GetValue<Guid>();
+        var body = ItemApi.ItemBody(_inspectionId, await Admin.CreateUnitAsync("区水利局"), "U" + Guid.NewGuid().ToString("N")[..8]);
+        var uri = $"{ItemApi.ItemsPath}/by-ref/city-platform/{Guid.NewGuid():N}";
+        using (var created = await Admin.PutAsJsonAsync(uri, body))
+            Assert.That(created.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Created));
+        using (var identical = await Admin.PutAsJsonAsync(uri, body))
+            Assert.That(identical.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        body["title"] = "市平台更新了标题";
+
+        using (var changed = await Admin.PutAsJsonAsync(uri, body))
+            Assert.That(changed.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+
+        // Outbox rows are written in the change's own transaction: they all exist once the answers came back.
+        var deliveries = await DeliveriesAsync(webhookId);
+        Assert.That(deliveries.Select(d => d["eventType"].Text()).Reverse(), Is.EqualTo(new[] { "item.created", "item.updated" }));
     }
 }

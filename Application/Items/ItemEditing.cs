@@ -1,0 +1,34 @@
+using Rectify.Application.Units;
+using Rectify.Domain.Items;
+
+namespace Rectify.Application.Items;
+
+/// <summary>
+/// Applies new content, units and deadline to a stored item, with the checks that go with them: units exist and are
+/// active, a unit-bound key reassigns only items its part of the tree leads and only within it, codes and external
+/// references stay unique. Shared by PATCH and by the upsert by another system's key.
+/// </summary>
+public sealed class ItemEditing(IItemStore items, IUnitStore units, ItemAccess access)
+{
+    /// <param name="assignment">The lead unit and the others; null leaves the units as they are.</param>
+    public async Task ApplyAsync(Item item, ItemContent content, (Guid Lead, IReadOnlyList<ItemUnitInput> Others)? assignment,
+        IReadOnlyList<DeadlineKind> deadlineKinds, DateOnly? dueDate, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<ItemUnit>? assigned = null;
+        if (assignment is var (lead, others))
+        {
+            assigned = Item.InCanonicalOrder(await ItemFields.ResolveUnitsAsync(units, lead, others, cancellationToken));
+            if (!assigned.SequenceEqual(item.Units))
+            {
+                await access.EnsureLeadsAsync(item, cancellationToken);
+                await access.EnsureWithinScopeAsync(lead, cancellationToken);
+            }
+        }
+        if (content.Code != item.Code || !content.ExternalRefs.SequenceEqual(item.ExternalRefs))
+            await ItemFields.EnsureUniqueAsync(items, item.InspectionId, content, item.Id, cancellationToken);
+
+        item.Edit(content, deadlineKinds, dueDate);
+        if (assigned is not null)
+            item.ReassignUnits(assigned);
+    }
+}
