@@ -21,6 +21,14 @@ public sealed class ConnectionFactory
     public SqlDialect Dialect { get; }
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// SQLite has one writer at a time. This process's writers take turns here, in arrival order, before they ask
+    /// SQLite for the write lock: left to SQLite's busy timeout, waiting writers poll with sleeps in no order, and
+    /// under load the tail grows to seconds while the CPU idles. Writers of other processes still queue on the busy
+    /// timeout.
+    /// </summary>
+    internal SemaphoreSlim SqliteWriteTurn { get; } = new(1, 1);
+
     public DbConnection Create() => Dialect == SqlDialect.SqlServer
         ? new SqlConnection(ConnectionString)
         : new SqliteConnection(ConnectionString);

@@ -16,6 +16,7 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
 {
     private DbConnection? _connection;
     private DbTransaction? _transaction;
+    private bool _holdsWriteTurn;
 
     public SqlDialect Dialect => factory.Dialect;
     public bool InTransaction => _transaction is not null;
@@ -23,11 +24,24 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
         var connection = await ConnectionAsync(cancellationToken);
-        // SQLite: BEGIN IMMEDIATE takes the write lock up front, so two writers queue on the busy timeout
-        // instead of one failing when it upgrades from a read lock.
-        _transaction = connection is SqliteConnection sqlite
-            ? sqlite.BeginTransaction(deferred: false)
-            : await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        if (connection is not SqliteConnection sqlite)
+        {
+            _transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+            return;
+        }
+        await factory.SqliteWriteTurn.WaitAsync(cancellationToken);
+        _holdsWriteTurn = true;
+        try
+        {
+            // BEGIN IMMEDIATE takes the write lock up front, so a writer of another process waits on the busy
+            // timeout instead of one of them failing when it upgrades from a read lock.
+            _transaction = sqlite.BeginTransaction(deferred: false);
+        }
+        catch
+        {
+            ReleaseWriteTurn();
+            throw;
+        }
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -35,6 +49,7 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
         await _transaction!.CommitAsync(cancellationToken);
         await _transaction.DisposeAsync();
         _transaction = null;
+        ReleaseWriteTurn();
     }
 
     public async Task RollbackAsync()
@@ -44,6 +59,15 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
         await _transaction.RollbackAsync();
         await _transaction.DisposeAsync();
         _transaction = null;
+        ReleaseWriteTurn();
+    }
+
+    private void ReleaseWriteTurn()
+    {
+        if (!_holdsWriteTurn)
+            return;
+        _holdsWriteTurn = false;
+        factory.SqliteWriteTurn.Release();
     }
 
     public Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
@@ -97,6 +121,7 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
     {
         if (_transaction is not null)
             await _transaction.DisposeAsync();
+        ReleaseWriteTurn();
         if (_connection is not null)
             await _connection.DisposeAsync();
     }
