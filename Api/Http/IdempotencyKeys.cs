@@ -157,7 +157,8 @@ public static class IdempotencyKeys
         // Created and Accepted carry Location, but no interface names it.
         var location = inner?.GetType().GetProperty("Location")?.GetValue(inner) as string;
         var etag = http.Response.Headers.ETag.ToString();
-        var body = value is null ? null : JsonSerializer.Serialize(value, value.GetType(), ApiJson.Options);
+        var kept = value is IShownOnce once ? once.WithoutSecret() : value;
+        var body = kept is null ? null : JsonSerializer.Serialize(kept, kept.GetType(), ApiJson.Options);
         return new IdempotentResponse(status, location, etag.Length == 0 ? null : etag, body);
     }
 

@@ -10,6 +10,12 @@ public sealed record ClientResponse(Guid Id, string Name, IReadOnlyList<string> 
         new(client.Id, client.Name, client.Scopes, client.UnitId, client.Active, client.CreatedAt, client.Version);
 }
 
-/// <summary>The answer to creating a client: the only time its key is ever shown.</summary>
+/// <summary>
+/// The answer to creating a client: the only time its key is ever shown. A replay of the request (same
+/// Idempotency-Key) answers with <c>key</c> null: revoke the client and issue another if the first answer was lost.
+/// </summary>
 public sealed record CreatedClientResponse(Guid Id, string Name, IReadOnlyList<string> Scopes, Guid? UnitId,
-    string Key);
+    string? Key) : IShownOnce
+{
+    public object WithoutSecret() => this with { Key = null };
+}

@@ -1,6 +1,6 @@
 using Mediator;
-using Rectify.Application.Common;
 using Rectify.Application.Common.Errors;
+using Rectify.Application.Common;
 using Rectify.Domain.Items;
 
 namespace Rectify.Application.Items;
@@ -14,8 +14,8 @@ public sealed class GetItemByRefHandler(IItemStore items, ItemAccess access, Off
     public async ValueTask<ItemResponse> Handle(GetItemByRefQuery query, CancellationToken cancellationToken)
     {
         var reference = new ExternalRef(query.System.Trim(), query.ExternalId.Trim());
-        var id = await items.FindIdByRefAsync(reference, cancellationToken)
-                 ?? throw new NotFoundException("Item", $"{reference.System}/{reference.Id}");
-        return ItemResponse.From(await access.GetAsync(id, cancellationToken), calendar);
+        // An item the key may not see answers like one that does not exist, and never by its id.
+        var item = await items.FindIdByRefAsync(reference, cancellationToken) is { } id ? await access.FindAsync(id, cancellationToken) : null;
+        return ItemResponse.From(item ?? throw new NotFoundException("Item", $"{reference.System}/{reference.Id}"), calendar);
     }
 }

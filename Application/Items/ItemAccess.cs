@@ -30,8 +30,11 @@ public sealed class ItemAccess(ICurrentClient client, IUnitStore units, IItemSto
     }
 
     public async Task<Item> GetAsync(Guid itemId, CancellationToken cancellationToken) =>
-        await items.FindAsync(itemId, await ScopePatternAsync(cancellationToken), cancellationToken)
-        ?? throw new NotFoundException("Item", itemId);
+        await FindAsync(itemId, cancellationToken) ?? throw new NotFoundException("Item", itemId);
+
+    /// <summary>The item, or null when it does not exist or the key may not see it (the two look the same).</summary>
+    public async Task<Item?> FindAsync(Guid itemId, CancellationToken cancellationToken) =>
+        await items.FindAsync(itemId, await ScopePatternAsync(cancellationToken), cancellationToken);
 
     /// <summary>Who works on an item is decided by its lead: a unit-bound key reassigns only items its part of the tree leads.</summary>
     public async Task EnsureLeadsAsync(Item item, CancellationToken cancellationToken)

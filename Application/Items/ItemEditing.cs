@@ -15,14 +15,15 @@ public sealed class ItemEditing(IItemStore items, IUnitStore units, ItemAccess a
         IReadOnlyList<DeadlineKind> deadlineKinds, DateOnly? dueDate, CancellationToken cancellationToken)
     {
         IReadOnlyList<ItemUnit>? assigned = null;
-        if (assignment is var (lead, others))
+        // Units already on the item stay acceptable as they are (even one deactivated since); only a new
+        // assignment is checked unit by unit.
+        if (assignment is var (lead, others) &&
+            !Item.InCanonicalOrder([new(lead, UnitRole.Lead), .. others.Select(u => new ItemUnit(u.UnitId, u.Role!.Value))])
+                .SequenceEqual(item.Units))
         {
-            assigned = Item.InCanonicalOrder(await ItemFields.ResolveUnitsAsync(units, lead, others, cancellationToken));
-            if (!assigned.SequenceEqual(item.Units))
-            {
-                await access.EnsureLeadsAsync(item, cancellationToken);
-                await access.EnsureWithinScopeAsync(lead, cancellationToken);
-            }
+            assigned = await ItemFields.ResolveUnitsAsync(units, lead, others, cancellationToken);
+            await access.EnsureLeadsAsync(item, cancellationToken);
+            await access.EnsureWithinScopeAsync(lead, cancellationToken);
         }
         if (content.Code != item.Code || !content.ExternalRefs.SequenceEqual(item.ExternalRefs))
             await ItemFields.EnsureUniqueAsync(items, item.InspectionId, content, item.Id, cancellationToken);

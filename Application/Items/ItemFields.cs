@@ -81,12 +81,19 @@ internal static class ItemFields
             Check(others[i].UnitId, $"units[{i}].unitId");
             if (others[i].UnitId == leadUnitId)
                 throw InvalidField.Because($"units[{i}].unitId", "The lead unit is given once, as leadUnitId.");
+            if (others.Take(i).Any(u => u.UnitId == others[i].UnitId))
+                throw InvalidField.Because($"units[{i}].unitId", "A unit holds one role on an item; it is listed once.");
         }
         return [new ItemUnit(leadUnitId, UnitRole.Lead), .. others.Select(u => new ItemUnit(u.UnitId, u.Role!.Value))];
     }
 
+    /// <summary>References are unique without regard to case, as both dialects' stores compare them.</summary>
+    public static bool SameRef(ExternalRef a, ExternalRef b) =>
+        string.Equals(a.System, b.System, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Id, b.Id, StringComparison.OrdinalIgnoreCase);
+
     public static IReadOnlyList<ExternalRef> ToRefs(IReadOnlyList<ExternalRefInput>? refs) =>
-        (refs ?? []).Select(r => new ExternalRef(r.System.Trim(), r.Id.Trim())).Distinct()
+        (refs ?? []).Select(r => new ExternalRef(r.System.Trim(), r.Id.Trim()))
+            .DistinctBy(r => (r.System.ToUpperInvariant(), r.Id.ToUpperInvariant()))
             .OrderBy(r => r.System, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
 
     public static async Task EnsureUniqueAsync(IItemStore items, Guid inspectionId, ItemContent content, Guid? exceptId,

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Common;
 using Rectify.Application.Common.Errors;
+using Rectify.Application.Common;
 using Rectify.Domain.Items;
 
 namespace Rectify.Application.Items;
@@ -33,20 +33,24 @@ public sealed class UpsertItemByRefValidator : AbstractValidator<UpsertItemByRef
     }
 }
 
-public sealed class UpsertItemByRefHandler(IItemStore items, ItemRepository repository, ItemEditing editing, ISender sender)
+public sealed class UpsertItemByRefHandler(IItemStore items, ItemAccess access, ItemRepository repository, ItemEditing editing,
+    ISender sender)
     : ICommandHandler<UpsertItemByRefCommand, UpsertedItem>
 {
     public async ValueTask<UpsertedItem> Handle(UpsertItemByRefCommand command, CancellationToken cancellationToken)
     {
         var reference = new ExternalRef(command.System.Trim(), command.ExternalId.Trim());
-        var body = command.Item with { ExternalRefs = WithReference(command.Item.ExternalRefs, reference) };
         if (await items.FindIdByRefAsync(reference, cancellationToken) is not { } id)
         {
             command.ExpectedVersion.Check("Item", reference, 0);
-            return new UpsertedItem(await sender.Send(body, cancellationToken), Created: true);
+            return new UpsertedItem(await sender.Send(WithReference(command.Item, reference), cancellationToken), Created: true);
         }
 
-        var item = await repository.GetAsync(id, cancellationToken);
+        // An item the key may not see answers like one that does not exist, and never by its id.
+        var item = await access.FindAsync(id, cancellationToken)
+                   ?? throw new NotFoundException("Item", $"{reference.System}/{reference.Id}");
+        // References match without regard to case, as the store finds them; the item keeps the spelling it has.
+        var body = WithReference(command.Item, item.ExternalRefs.First(r => ItemFields.SameRef(r, reference)));
         command.ExpectedVersion.Check("Item", item.Id, item.Version);
         if (body.InspectionId != item.InspectionId)
             throw InvalidField.Because("inspectionId", "An item stays in the inspection it was created in.");
@@ -55,7 +59,13 @@ public sealed class UpsertItemByRefHandler(IItemStore items, ItemRepository repo
         return new UpsertedItem(await repository.SaveAsync(item, cancellationToken), Created: false);
     }
 
-    private static IReadOnlyList<ExternalRefInput> WithReference(IReadOnlyList<ExternalRefInput>? refs, ExternalRef reference) =>
-        [.. (refs ?? []).Where(r => r is not null && (r.System.Trim(), r.Id.Trim()) != (reference.System, reference.Id)),
-            new ExternalRefInput(reference.System, reference.Id)];
+    /// <summary>The body with the reference named by the route among its externalRefs, once.</summary>
+    private static CreateItemCommand WithReference(CreateItemCommand body, ExternalRef reference) => body with
+    {
+        ExternalRefs =
+        [
+            .. (body.ExternalRefs ?? []).Where(r => r is null || !ItemFields.SameRef(new ExternalRef(r.System.Trim(), r.Id.Trim()), reference)),
+            new ExternalRefInput(reference.System, reference.Id),
+        ],
+    };
 }

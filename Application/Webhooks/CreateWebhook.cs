@@ -1,9 +1,9 @@
-using Rectify.Application.Common;
-using Rectify.Domain.Webhooks;
 using FluentValidation;
 using Mediator;
 using Rectify.Application.Common.Errors;
+using Rectify.Application.Common;
 using Rectify.Application.Units;
+using Rectify.Domain.Webhooks;
 
 namespace Rectify.Application.Webhooks;
 
@@ -17,27 +17,22 @@ public sealed record CreateWebhookCommand(string Url, IReadOnlyList<string> Even
 
 public sealed class CreateWebhookValidator : AbstractValidator<CreateWebhookCommand>
 {
-    public CreateWebhookValidator()
+    public CreateWebhookValidator(IWebhookTargetPolicy targets)
     {
-        RuleFor(x => x.Url).WebhookUrl();
+        RuleFor(x => x.Url).WebhookUrl().DependentRules(() => RuleFor(x => x.Url).AllowedTarget(targets));
         RuleFor(x => x.Events).WebhookEvents();
         RuleFor(x => x.Description).WebhookDescription();
     }
 }
 
-public sealed class CreateWebhookHandler(IUnitStore units, IWebhookTargetPolicy targets,
-    AggregateRepository<WebhookSubscription> repository, TimeProvider clock)
+public sealed class CreateWebhookHandler(IUnitStore units, AggregateRepository<WebhookSubscription> repository, TimeProvider clock)
     : ICommandHandler<CreateWebhookCommand, CreatedWebhookResponse>
 {
     public async ValueTask<CreatedWebhookResponse> Handle(CreateWebhookCommand command, CancellationToken cancellationToken)
     {
         if (command.UnitId is { } unitId && await units.FindAsync(unitId, cancellationToken) is null)
             throw InvalidField.Because("unitId", $"Unit '{unitId}' does not exist.");
-        var url = command.Url.Trim();
-        if (await targets.RefusalAsync(new Uri(url), cancellationToken) is { } refusal)
-            throw InvalidField.Because("url", refusal);
-
-        var subscription = WebhookSubscription.Create(Guid.CreateVersion7(), url, command.Events, command.UnitId,
+        var subscription = WebhookSubscription.Create(Guid.CreateVersion7(), command.Url.Trim(), command.Events, command.UnitId,
             command.Active ?? true, command.Description, WebhookSecret.Generate(), clock.GetUtcNow());
         await repository.SaveAsync(subscription, cancellationToken);
         return new CreatedWebhookResponse(subscription.Id, subscription.Url, subscription.EventTypes, subscription.UnitId,

@@ -1,7 +1,7 @@
-using Rectify.Domain.Webhooks;
 using Mediator;
-using Rectify.Application.Common;
 using Rectify.Application.Common.Errors;
+using Rectify.Application.Common;
+using Rectify.Domain.Webhooks;
 
 namespace Rectify.Application.Webhooks;
 

@@ -1,6 +1,6 @@
+using Rectify.Application.Common.Paging;
 using Rectify.Application.Common;
 using Rectify.Domain.Webhooks;
-using Rectify.Application.Common.Paging;
 
 namespace Rectify.Application.Webhooks;
 

@@ -1,6 +1,6 @@
-using Rectify.Domain.Webhooks;
 using Mediator;
 using Rectify.Application.Common.Errors;
+using Rectify.Domain.Webhooks;
 
 namespace Rectify.Application.Webhooks;
 

@@ -1,9 +1,9 @@
-using Rectify.Domain.Webhooks;
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Common;
 using Rectify.Application.Common.Errors;
+using Rectify.Application.Common;
 using Rectify.Application.Units;
+using Rectify.Domain.Webhooks;
 
 namespace Rectify.Application.Webhooks;
 
@@ -19,15 +19,16 @@ public sealed record UpdateWebhookCommand(Guid Id, ExpectedVersion ExpectedVersi
 
 public sealed class UpdateWebhookValidator : AbstractValidator<UpdateWebhookCommand>
 {
-    public UpdateWebhookValidator()
+    public UpdateWebhookValidator(IWebhookTargetPolicy targets)
     {
-        RuleFor(x => x.Patch.Url.Value).WebhookUrl().OverridePropertyName("url").When(x => x.Patch.Url.HasValue);
+        RuleFor(x => x.Patch.Url.Value).WebhookUrl().OverridePropertyName("url").When(x => x.Patch.Url.HasValue)
+            .DependentRules(() => RuleFor(x => x.Patch.Url.Value).AllowedTarget(targets));
         RuleFor(x => x.Patch.Events.Value).WebhookEvents().OverridePropertyName("events").When(x => x.Patch.Events.HasValue);
         RuleFor(x => x.Patch.Description.Value).WebhookDescription().OverridePropertyName("description");
     }
 }
 
-public sealed class UpdateWebhookHandler(IWebhookStore webhooks, IUnitStore units, IWebhookTargetPolicy targets,
+public sealed class UpdateWebhookHandler(IWebhookStore webhooks, IUnitStore units,
     AggregateRepository<WebhookSubscription> repository) : ICommandHandler<UpdateWebhookCommand, WebhookResponse>
 {
     public async ValueTask<WebhookResponse> Handle(UpdateWebhookCommand command, CancellationToken cancellationToken)
@@ -37,8 +38,6 @@ public sealed class UpdateWebhookHandler(IWebhookStore webhooks, IUnitStore unit
         var patch = command.Patch;
 
         var url = patch.Url.HasValue ? patch.Url.Value.Trim() : subscription.Url;
-        if (url != subscription.Url && await targets.RefusalAsync(new Uri(url), cancellationToken) is { } refusal)
-            throw InvalidField.Because("url", refusal);
         var unitId = patch.UnitId.Or(subscription.UnitId);
         if (unitId is { } id && unitId != subscription.UnitId && await units.FindAsync(id, cancellationToken) is null)
             throw InvalidField.Because("unitId", $"Unit '{id}' does not exist.");

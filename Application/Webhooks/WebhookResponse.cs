@@ -1,5 +1,5 @@
-using Rectify.Domain.Webhooks;
 using Rectify.Application.Common;
+using Rectify.Domain.Webhooks;
 
 namespace Rectify.Application.Webhooks;
 
@@ -10,9 +10,16 @@ public sealed record WebhookResponse(Guid Id, string Url, IReadOnlyList<string> 
         new(s.Id, s.Url, s.EventTypes, s.UnitId, s.Active, s.Description, s.DisabledReason, s.CreatedAt, s.UpdatedAt, s.Version);
 }
 
-/// <summary>The answer to creating a subscription: the only time its signing secret is ever shown.</summary>
+/// <summary>
+/// The answer to creating a subscription: the only time its signing secret is ever shown. A replay of the request
+/// (same Idempotency-Key) answers with <c>secret</c> null: delete the subscription and create another if the first
+/// answer was lost.
+/// </summary>
 public sealed record CreatedWebhookResponse(Guid Id, string Url, IReadOnlyList<string> Events, Guid? UnitId, bool Active,
-    string? Description, string Secret, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version) : IVersioned;
+    string? Description, string? Secret, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, int Version) : IVersioned, IShownOnce
+{
+    public object WithoutSecret() => this with { Secret = null };
+}
 
 /// <summary>One event on its way to one subscription, with every attempt made so far (oldest first).</summary>
 /// <param name="EventId">The <c>webhook-id</c> header: the same on every retry and redelivery.</param>

@@ -129,6 +129,8 @@ public sealed class Inspection : AggregateRoot
         var cleaned = steps.Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
         if (cleaned.Count is 0 or > MaxSignOffSteps)
             throw new DomainRuleException("sign_off_steps", $"A sign-off chain has 1 to {MaxSignOffSteps} steps.");
+        if (cleaned.Distinct().Count() != cleaned.Count)
+            throw new DomainRuleException("sign_off_steps", "Each step of a sign-off chain has a name of its own.");
         return cleaned;
     }
 }

@@ -497,7 +497,8 @@ public sealed class Item : AggregateRoot
     /// </summary>
     private (int Step, SignOffRequest Request) PendingReview(string stepName)
     {
-        if (SignOffStatus == SignOffStatus.Requested && SignOffStepIndex is { } step && OpenSignOffRequest is { } request)
+        if (SignOffStatus == SignOffStatus.Requested && SignOffStepIndex is { } step && step < SignOffSteps.Count &&
+            OpenSignOffRequest is { } request)
         {
             if (SignOffSteps[step] == stepName)
                 return (step, request);

@@ -58,7 +58,8 @@ internal sealed class WebhookDispatcher(IServiceScopeFactory scopes, WebhookSend
     /// <summary>One round; returns how many deliveries it claimed.</summary>
     internal async Task<int> DispatchOnceAsync(CancellationToken cancellationToken)
     {
-        List<DueDelivery> claimed = [];
+        // Each delivery is sent as soon as it is claimed: its lease must outlast the send, not the claims after it.
+        List<Task> sending = [];
         await using (var scope = scopes.CreateAsyncScope())
         {
             var store = scope.ServiceProvider.GetRequiredService<WebhookDispatchStore>();
@@ -69,11 +70,11 @@ internal sealed class WebhookDispatcher(IServiceScopeFactory scopes, WebhookSend
                 var now = clock.GetUtcNow();
                 if (await InTransactionAsync(unitOfWork,
                         () => store.ClaimAsync(delivery.Seq, _owner, now, now + options.LeaseDuration, cancellationToken), cancellationToken))
-                    claimed.Add(delivery);
+                    sending.Add(DeliverAsync(delivery, cancellationToken));
             }
         }
-        await Task.WhenAll(claimed.Select(delivery => DeliverAsync(delivery, cancellationToken)));
-        return claimed.Count;
+        await Task.WhenAll(sending);
+        return sending.Count;
     }
 
     private async Task DeliverAsync(DueDelivery delivery, CancellationToken cancellationToken)

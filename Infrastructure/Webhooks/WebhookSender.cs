@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
-using StandardWebhooks;
 using Rectify.Infrastructure.Persistence.Webhooks;
+using StandardWebhooks;
 
 namespace Rectify.Infrastructure.Webhooks;
 

@@ -238,4 +238,27 @@ public sealed class IdempotencyKeyTests : ItemTest
         first.Dispose();
         duplicate.Dispose();
     }
+
+    [Test]
+    public async Task CreateClient_WhenRetriedWithItsKey_ReplaysWithoutTheApiKeyWhichIsNeverStoredInClear()
+    {
+        var key = NewKey();
+        var body = new JsonObject { ["name"] = "省平台对接", ["scopes"] = new JsonArray("read") };
+
+        using var first = await Admin.PostWithKeyAsync("/api/v1/clients", body, key);
+        using var retry = await Admin.PostWithKeyAsync("/api/v1/clients", body, key);
+
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created), await first.Content.ReadAsStringAsync());
+        var issued = (await first.BodyAsync())["key"].Text();
+        Assert.That(issued, Does.StartWith("rk_"));
+        Assert.That(retry.IsReplay(), Is.True);
+        var replayed = await retry.BodyAsync();
+        Assert.That((replayed["id"].Text(), replayed["key"]), Is.EqualTo(((await first.BodyAsync())["id"].Text(), (JsonNode?)null)));
+        await using var database = new SqliteConnection($"Data Source={App.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await database.OpenAsync();
+        await using var command = database.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM IdempotencyRecords WHERE ResponseBody LIKE '%' || $key || '%'";
+        command.Parameters.AddWithValue("$key", issued);
+        Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(0L), "the issued key is stored nowhere in clear");
+    }
 }

@@ -43,6 +43,16 @@ public sealed class CreateInspectionTests : ApiTest
     }
 
     [Test]
+    public async Task CreateInspection_WithTwoStepsOfOneName_Returns400KeyedSignOffSteps()
+    {
+        var title = UniqueTitle();
+
+        using var response = await Admin.PostJsonAsync(InspectionsPath, InspectionBody(title, "warning_film", signOffSteps: ["审核", " 审核 "]));
+
+        await response.ValidationProblemAsync("signOffSteps");
+    }
+
+    [Test]
     public async Task CreateInspection_WhenCreated_LocationAnswersTheSameInspectionWithETag()
     {
         var title = UniqueTitle();

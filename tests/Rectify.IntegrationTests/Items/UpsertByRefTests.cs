@@ -75,6 +75,39 @@ public sealed class UpsertByRefTests : ItemTest
     }
 
     [Test]
+    public async Task Upsert_IdenticalAfterTheLeadUnitWasDeactivated_StillAnswers200WithTheSameVersion()
+    {
+        var externalId = NewRef();
+        var lead = await Admin.CreateUnitAsync("即将撤并的牵头单位");
+        var body = Body(leadUnitId: lead);
+        using (var created = await PutAsync(Admin, RefUri(externalId), body))
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        await Admin.DeactivateUnitAsync(lead);
+
+        using var response = await PutAsync(Admin, RefUri(externalId), body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(response.ETag(), Is.EqualTo("\"1\""));
+    }
+
+    [Test]
+    public async Task Upsert_WithTheReferenceInAnotherCase_UpdatesTheSameItemAndKeepsItsSpelling()
+    {
+        var externalId = NewRef();
+        var body = Body();
+        using var created = await PutAsync(Admin, RefUri(externalId), body);
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        using var response = await PutAsync(Admin, RefUri(externalId.ToLowerInvariant(), "CITY-PLATFORM"), body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var item = await response.BodyAsync();
+        Assert.That(IdOf(item), Is.EqualTo(IdOf(await created.BodyAsync())));
+        Assert.That(item["version"]!.GetValue<int>(), Is.EqualTo(1));
+        Assert.That(item["externalRefs"]!.AsArray().Select(r => r!["id"].Text()), Is.EqualTo(new[] { externalId }));
+    }
+
+    [Test]
     public async Task Upsert_WithAStaleIfMatch_Returns412AndChangesNothing()
     {
         var externalId = NewRef();
@@ -148,7 +181,12 @@ public sealed class UpsertByRefTests : ItemTest
 
         using var response = await PutAsync(township, RefUri(externalId), body);
 
-        await response.ProblemAsync(HttpStatusCode.NotFound);
-        Assert.That((await Admin.GetListAsync(RefUri(externalId)))["title"].Text(), Is.Not.EqualTo("越权修改"));
+        var problem = await response.ProblemAsync(HttpStatusCode.NotFound);
+        var stored = await Admin.GetListAsync(RefUri(externalId));
+        Assert.That(stored["title"].Text(), Is.Not.EqualTo("越权修改"));
+        Assert.That(problem.ToJsonString(), Does.Not.Contain(IdOf(stored).ToString()), "the hidden item's id is not revealed");
+        using var read = await township.GetAsync(RefUri(externalId));
+        var readProblem = await read.ProblemAsync(HttpStatusCode.NotFound);
+        Assert.That(readProblem.ToJsonString(), Does.Not.Contain(IdOf(stored).ToString()));
     }
 }

@@ -44,7 +44,7 @@ public sealed class RectifyApp(IReadOnlyDictionary<string, string>? settings = n
             new { name = $"test {string.Join('+', scopes)}", scopes, unitId });
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<KeyHolder>();
-        return WithKey(created!.Key);
+        return WithKey(created!.Key!);
     }
 
     protected override void Dispose(bool disposing)
