@@ -23,6 +23,18 @@ public sealed class WebhookTargetPolicyTests
     [TestCase("fe80::1")]
     [TestCase("febf::1")]
     [TestCase("::ffff:192.168.1.1")]
+    [TestCase("::10.1.2.3")]
+    [TestCase("64:ff9b::a9fe:a9fe")]
+    [TestCase("64:ff9b:1::8.8.8.8")]
+    [TestCase("2002:a9fe:a9fe::1")]
+    [TestCase("2001:0:4136:e378::1")]
+    [TestCase("ff02::1")]
+    [TestCase("224.0.0.1")]
+    [TestCase("239.255.255.250")]
+    [TestCase("240.0.0.1")]
+    [TestCase("255.255.255.255")]
+    [TestCase("198.18.0.1")]
+    [TestCase("192.0.0.8")]
     public void IsForbidden_WhenTheAddressIsInternal_IsTrue(string address) =>
         Assert.That(WebhookTargetPolicy.IsForbidden(IPAddress.Parse(address)), Is.True);
 
@@ -36,6 +48,9 @@ public sealed class WebhookTargetPolicyTests
     [TestCase("203.0.113.10")]
     [TestCase("2001:db8::1")]
     [TestCase("::ffff:8.8.4.4")]
+    [TestCase("64:ff9b::808:808")]
+    [TestCase("2002:808:808::1")]
+    [TestCase("198.20.0.1")]
     public void IsForbidden_WhenTheAddressIsPublic_IsFalse(string address) =>
         Assert.That(WebhookTargetPolicy.IsForbidden(IPAddress.Parse(address)), Is.False);
 
