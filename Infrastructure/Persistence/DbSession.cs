@@ -81,6 +81,15 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
         RunAsync(async (connection, command) => (await connection.ExecuteScalarAsync<T>(command))!, sql, parameters,
             cancellationToken);
 
+    /// <summary>Several result sets from one command, read in order by <paramref name="read"/>.</summary>
+    public Task<T> QueryMultipleAsync<T>(string sql, object? parameters, Func<SqlMapper.GridReader, Task<T>> read,
+        CancellationToken cancellationToken) =>
+        RunAsync(async (connection, command) =>
+        {
+            await using var results = await connection.QueryMultipleAsync(command);
+            return await read(results);
+        }, sql, parameters, cancellationToken);
+
     public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
         RunAsync((connection, command) => connection.ExecuteAsync(command), sql, parameters, cancellationToken);
 

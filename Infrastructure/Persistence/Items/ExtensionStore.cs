@@ -26,7 +26,7 @@ internal sealed class ExtensionStore(DbSession db) : IExtensionStore
         e.RequestedBy, e.RequestedAt, e.DecidedAt, e.ReviewerName, e.Comment,
     };
 
-    private sealed class ExtensionRow
+    internal sealed class ExtensionRow
     {
         public Guid Id { get; init; }
         public Guid ItemId { get; init; }

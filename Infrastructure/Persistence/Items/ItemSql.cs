@@ -47,9 +47,17 @@ internal static class ItemSql
 
     public const string RefsOfItems = "SELECT ItemId, System, ExternalId FROM ItemExternalRefs WHERE ItemId IN @Ids";
 
-    public const string MeasuresOfItem = """
+    /// <summary>
+    /// Everything the aggregate owns besides its row, in one command: measures, the open sign-off request, the
+    /// extensions, the units and the external references.
+    /// </summary>
+    public const string ChildrenOfItem = $"""
         SELECT Id, ItemId, Description, UnitId, DueDate, Implemented, ImplementedOn, CreatedAt, UpdatedAt
-        FROM Measures WHERE ItemId = @ItemId ORDER BY Seq
+        FROM Measures WHERE ItemId = @ItemId ORDER BY Seq;
+        {SignOffSql.FindPendingRequest};
+        {ExtensionSql.List};
+        SELECT ItemId, UnitId, Role FROM ItemUnits WHERE ItemId = @ItemId;
+        SELECT ItemId, System, ExternalId FROM ItemExternalRefs WHERE ItemId = @ItemId
         """;
 
     public const string CodeExists = """

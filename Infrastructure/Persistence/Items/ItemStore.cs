@@ -20,9 +20,15 @@ internal sealed class ItemStore(DbSession db, ProgressStore reports, SignOffStor
             cancellationToken);
         if (row is null)
             return null;
-        var measures = await db.QueryAsync<MeasureRow>(ItemSql.MeasuresOfItem, new { ItemId = id }, cancellationToken);
-        return (await ToItemsAsync([row], cancellationToken, measures.Select(m => m.ToMeasure()).ToList(),
-            await signOffs.FindPendingRequestAsync(id, cancellationToken), await extensions.ListAsync(id, cancellationToken)))[0];
+        return await db.QueryMultipleAsync(ItemSql.ChildrenOfItem, new { ItemId = id }, async children =>
+        {
+            var measures = (await children.ReadAsync<MeasureRow>()).Select(m => m.ToMeasure()).ToList();
+            var openRequest = (await children.ReadAsync<SignOffStore.RequestRow>()).SingleOrDefault()?.ToRequest();
+            var itemExtensions = (await children.ReadAsync<ExtensionStore.ExtensionRow>()).Select(e => e.ToExtension()).ToList();
+            var units = (await children.ReadAsync<UnitRow>()).Select(u => u.ToItemUnit());
+            var refs = (await children.ReadAsync<RefRow>()).Select(r => r.ToRef());
+            return row.ToItem(Item.InCanonicalOrder(units), Sorted(refs), measures, openRequest, itemExtensions);
+        }, cancellationToken);
     }
 
     public async Task<bool> CodeExistsAsync(Guid inspectionId, string code, Guid? exceptId, CancellationToken cancellationToken) =>
@@ -180,26 +186,21 @@ internal sealed class ItemStore(DbSession db, ProgressStore reports, SignOffStor
                 new { ItemId = item.Id, reference.System, ExternalId = reference.Id }, cancellationToken);
     }
 
-    /// <summary>
-    /// Loads units and references of all rows in two queries, whatever the page size. A list page's items come
-    /// without their children; a single item gets them passed in.
-    /// </summary>
-    private async Task<IReadOnlyList<Item>> ToItemsAsync(IReadOnlyList<ItemRow> rows, CancellationToken cancellationToken,
-        IReadOnlyList<Measure>? measures = null, SignOffRequest? openRequest = null, IReadOnlyList<Extension>? itemExtensions = null)
+    /// <summary>Loads units and references of a list page's rows in two queries, whatever the page size.</summary>
+    private async Task<IReadOnlyList<Item>> ToItemsAsync(IReadOnlyList<ItemRow> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
             return [];
         var ids = rows.Select(r => r.Id).ToList();
         var units = (await db.QueryAsync<UnitRow>(ItemSql.UnitsOfItems, new { Ids = db.IdList(ids) }, cancellationToken))
-            .ToLookup(u => u.ItemId, u => new ItemUnit(u.UnitId, EnumText<UnitRole>.Parse(u.Role)));
+            .ToLookup(u => u.ItemId, u => u.ToItemUnit());
         var refs = (await db.QueryAsync<RefRow>(ItemSql.RefsOfItems, new { Ids = db.IdList(ids) }, cancellationToken))
-            .ToLookup(r => r.ItemId, r => new ExternalRef(r.System, r.ExternalId));
-        return rows.Select(r => r.ToItem(
-                Item.InCanonicalOrder(units[r.Id]),
-                refs[r.Id].OrderBy(x => x.System, StringComparer.Ordinal).ThenBy(x => x.Id, StringComparer.Ordinal).ToList(),
-                measures ?? [], openRequest, itemExtensions ?? []))
-            .ToList();
+            .ToLookup(r => r.ItemId, r => r.ToRef());
+        return rows.Select(r => r.ToItem(Item.InCanonicalOrder(units[r.Id]), Sorted(refs[r.Id]), [], null, [])).ToList();
     }
+
+    private static List<ExternalRef> Sorted(IEnumerable<ExternalRef> refs) =>
+        refs.OrderBy(x => x.System, StringComparer.Ordinal).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
 
     private static object Parameters(Item item) => new
     {
@@ -255,6 +256,8 @@ internal sealed class ItemStore(DbSession db, ProgressStore reports, SignOffStor
         public Guid ItemId { get; init; }
         public Guid UnitId { get; init; }
         public string Role { get; init; } = "";
+
+        public ItemUnit ToItemUnit() => new(UnitId, EnumText<UnitRole>.Parse(Role));
     }
 
     private sealed class RefRow
@@ -262,6 +265,8 @@ internal sealed class ItemStore(DbSession db, ProgressStore reports, SignOffStor
         public Guid ItemId { get; init; }
         public string System { get; init; } = "";
         public string ExternalId { get; init; } = "";
+
+        public ExternalRef ToRef() => new(System, ExternalId);
     }
 
     private sealed class MeasureRow

@@ -13,10 +13,6 @@ internal sealed class SignOffStore(DbSession db) : ISignOffStore
             request.ClosedAt,
         }, cancellationToken);
 
-    public async Task<SignOffRequest?> FindPendingRequestAsync(Guid itemId, CancellationToken cancellationToken) =>
-        (await db.QuerySingleOrDefaultAsync<RequestRow>(SignOffSql.FindPendingRequest, new { ItemId = itemId }, cancellationToken))
-        ?.ToRequest();
-
     public async Task CloseRequestAsync(SignOffRequest request, CancellationToken cancellationToken) =>
         await db.ExecuteAsync(SignOffSql.CloseRequest,
             new { request.Id, Status = EnumText<SignOffRequestStatus>.Of(request.Status), request.ClosedAt }, cancellationToken);
@@ -37,7 +33,7 @@ internal sealed class SignOffStore(DbSession db) : ISignOffStore
         (await db.QueryAsync<ReviewRow>(SignOffSql.ListReviews, new { ItemId = itemId }, cancellationToken))
         .Select(r => r.ToReview()).ToList();
 
-    private sealed class RequestRow
+    internal sealed class RequestRow
     {
         public Guid Id { get; init; }
         public Guid ItemId { get; init; }

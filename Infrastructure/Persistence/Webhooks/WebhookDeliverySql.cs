@@ -25,6 +25,8 @@ internal static class WebhookDeliverySql
         string.Format(EnqueueForSubscriptions, "su.Path || '%'"),
         string.Format(EnqueueForSubscriptions, "su.Path + N'%'"));
 
+    public const string AnyActiveSubscription = "SELECT COUNT(*) FROM WebhookSubscriptions WHERE Active = 1";
+
     public const string EnqueueOne = """
         INSERT INTO WebhookDeliveries (SubscriptionId, EventId, EventType, Payload, Status, Attempts, NextAttemptAt, CreatedAt, ExpiresAt)
         VALUES (@SubscriptionId, @EventId, @EventType, @Payload, 'pending', 0, @Now, @Now, @ExpiresAt)

@@ -10,6 +10,10 @@ internal sealed class WebhookOutbox(DbSession db, TimeProvider clock) : IWebhook
 {
     public async Task EnqueueAsync(IReadOnlyList<WebhookEvent> events, CancellationToken cancellationToken)
     {
+        // Most saves find no subscriber at all: then nothing is serialized and nothing is inserted. Read in the same
+        // transaction as the inserts would be, so this is as atomic as they are.
+        if (await db.ExecuteScalarAsync<long>(WebhookDeliverySql.AnyActiveSubscription, null, cancellationToken) == 0)
+            return;
         var now = clock.GetUtcNow();
         foreach (var webhookEvent in events)
             await db.ExecuteAsync(db.Pick(WebhookDeliverySql.Enqueue), new
