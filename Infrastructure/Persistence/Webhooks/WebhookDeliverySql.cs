@@ -50,10 +50,14 @@ internal static class WebhookDeliverySql
         ORDER BY DeliverySeq, Seq
         """;
 
-    /// <summary>Leaves a lease alone: a delivery in flight finishes first, so one event is never sent twice at once.</summary>
+    /// <summary>
+    /// Keeps the lease's end, so a delivery in flight is not sent a second time at once, but takes the lease from its
+    /// owner: that attempt is still recorded, yet its outcome no longer overwrites this request (see
+    /// <see cref="Complete"/>), and the delivery goes out again once the lease ends.
+    /// </summary>
     public const string Redeliver = """
         UPDATE WebhookDeliveries
-        SET Status = 'pending', NextAttemptAt = @Now, ExpiresAt = @ExpiresAt
+        SET Status = 'pending', NextAttemptAt = @Now, ExpiresAt = @ExpiresAt, LeaseOwner = NULL
         WHERE SubscriptionId = @SubscriptionId AND EventId = @EventId
         """;
 

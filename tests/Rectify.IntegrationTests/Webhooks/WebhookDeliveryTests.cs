@@ -157,6 +157,26 @@ public sealed class WebhookDeliveryTests : WebhookTest
     }
 
     [Test]
+    public async Task Redeliver_WhileTheEventIsInFlight_SendsItAgainOnceTheLeaseEndsAndNeverTwiceAtOnce()
+    {
+        var path = NewPath("inflight");
+        var created = await SubscribeAsync(path);
+        Receiver.Hold = TimeSpan.FromSeconds(2);
+        var startedBefore = Receiver.Started;
+        var eventId = (await PingAsync(created.Id()))["eventId"]!.GetValue<Guid>();
+        await EventuallyAsync(() => Receiver.Started > startedBefore, "the first attempt is in flight");
+
+        using var response = await Admin.PostAsync($"{WebhooksPath}/{created.Id()}/deliveries/{eventId}/redeliver", null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
+        Receiver.Hold = TimeSpan.Zero;
+        // The attempt in flight answers 200, but the redelivery asked for after it started is not lost with it.
+        await EventuallyAsync(() => Receiver.ReceivedAt(path).Count(r => r.AnsweredStatus == 200) == 2, "delivered again", 40);
+        Assert.That(Receiver.ReceivedAt(path).Select(r => r.Id), Is.All.EqualTo(eventId.ToString("D")));
+        Assert.That(Receiver.Overlaps, Is.Empty, "never in flight twice at once");
+    }
+
+    [Test]
     public async Task Redeliver_AnUnknownEvent_Returns404()
     {
         var created = await SubscribeAsync(NewPath());
