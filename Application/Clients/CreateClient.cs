@@ -18,7 +18,10 @@ public sealed class CreateClientValidator : AbstractValidator<CreateClientComman
     public CreateClientValidator()
     {
         RuleFor(x => x.Name).NotEmpty().MaximumLength(100);
-        RuleFor(x => x.Scopes).NotEmpty();
+        RuleFor(x => x.Scopes).NotEmpty()
+            // A set of the five scopes: repeats are dropped, but a longer list is not a set.
+            .Must(scopes => scopes is null || scopes.Count <= Clients.Scopes.All.Count)
+            .WithMessage($"scopes lists at most {Clients.Scopes.All.Count} entries: each of {string.Join(", ", Clients.Scopes.All)} once.");
         RuleForEach(x => x.Scopes).Must(s => Clients.Scopes.All.Contains(s))
             .WithMessage($"Scopes are {string.Join(", ", Clients.Scopes.All)}.");
         RuleFor(x => x.UnitId).Null().When(x => x.Scopes?.Contains(Clients.Scopes.Admin) == true)

@@ -33,6 +33,8 @@ public sealed class CreateInspectionValidator : AbstractValidator<CreateInspecti
         RuleFor(x => x.TeamName).ShortText();
         RuleFor(x => x.DocumentNumber).ShortText();
         RuleFor(x => x.Year).InspectionYear();
+        RuleFor(x => x.FeedbackDate).BusinessDate();
+        RuleFor(x => x.PlanDueDate).BusinessDate();
         RuleFor(x => x.SignOffSteps).SignOffStepList();
     }
 }

@@ -36,6 +36,8 @@ public sealed class UpdateInspectionValidator : AbstractValidator<UpdateInspecti
         RuleFor(x => x.Patch.TeamName.Value).ShortText().OverridePropertyName("teamName");
         RuleFor(x => x.Patch.DocumentNumber.Value).ShortText().OverridePropertyName("documentNumber");
         RuleFor(x => x.Patch.Year.Value).InspectionYear().OverridePropertyName("year").When(x => x.Patch.Year.HasValue);
+        RuleFor(x => x.Patch.FeedbackDate.Value).BusinessDate().OverridePropertyName("feedbackDate");
+        RuleFor(x => x.Patch.PlanDueDate.Value).BusinessDate().OverridePropertyName("planDueDate");
         RuleFor(x => x.Patch.SignOffSteps.Value).NotNull().SignOffStepList().OverridePropertyName("signOffSteps")
             .When(x => x.Patch.SignOffSteps.HasValue);
     }

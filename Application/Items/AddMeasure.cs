@@ -12,7 +12,11 @@ public sealed record AddMeasureCommand([property: JsonIgnore] Guid ItemId, strin
 
 public sealed class AddMeasureValidator : AbstractValidator<AddMeasureCommand>
 {
-    public AddMeasureValidator() => RuleFor(x => x.Description).NotEmpty().MaximumLength(ItemFields.TextMax);
+    public AddMeasureValidator()
+    {
+        RuleFor(x => x.Description).NotEmpty().MaximumLength(ItemFields.TextMax);
+        RuleFor(x => x.DueDate).BusinessDate();
+    }
 }
 
 public sealed class AddMeasureHandler(IUnitStore units, ItemRepository repository, OfficeCalendar calendar)

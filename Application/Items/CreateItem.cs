@@ -57,6 +57,7 @@ public sealed class CreateItemValidator : AbstractValidator<CreateItemCommand>
         RuleFor(x => x.DeadlineKinds).DeadlineKindSet();
         RuleFor(x => x.DueDate).NotNull().When(x => x.DeadlineKinds?.Contains(DeadlineKind.ByDate) == true)
             .WithMessage("dueDate is required when deadlineKinds contains by_date.");
+        RuleFor(x => x.DueDate).BusinessDate();
         RuleFor(x => x.Quantity).QuantityShape();
         RuleFor(x => x.ExternalRefs).ExternalRefList();
     }

@@ -32,7 +32,13 @@ internal static class ItemFields
         rule.MaximumLength(PhoneMax);
 
     public static IRuleBuilderOptions<T, IReadOnlyList<DeadlineKind>?> DeadlineKindSet<T>(this IRuleBuilder<T, IReadOnlyList<DeadlineKind>?> rule) =>
-        rule.NotEmpty().WithMessage("deadlineKinds lists at least one of immediate, by_date, ongoing.");
+        rule.NotEmpty().WithMessage("deadlineKinds lists at least one of immediate, by_date, ongoing.")
+            // A set of three kinds: repeats are dropped (the item keeps each kind once), but a longer list is not a set.
+            .Must(kinds => kinds is null || kinds.Count <= DeadlineKindsMax)
+            .WithMessage($"deadlineKinds lists at most {DeadlineKindsMax} entries: each of immediate, by_date, ongoing once.");
+
+    /// <summary>There are three deadline kinds; a list given with more entries than that is refused.</summary>
+    public const int DeadlineKindsMax = 3;
 
     public static IRuleBuilderOptions<T, IReadOnlyList<ItemUnitInput>?> OtherUnits<T>(this IRuleBuilder<T, IReadOnlyList<ItemUnitInput>?> rule) =>
         rule.Must(units => units is null || units.Count <= 50).WithMessage("At most 50 units.")

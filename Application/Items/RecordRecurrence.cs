@@ -19,10 +19,10 @@ public sealed class RecordRecurrenceValidator : AbstractValidator<RecordRecurren
 {
     public RecordRecurrenceValidator()
     {
-        RuleFor(x => x.DetectedOn).NotNull();
+        RuleFor(x => x.DetectedOn).NotNull().BusinessDate();
         RuleFor(x => x.DetectedBy).NotEmpty().MaximumLength(200);
         RuleFor(x => x.Description).NotEmpty().MaximumLength(ItemFields.TextMax);
-        RuleFor(x => x.NewDueDate).NotNull();
+        RuleFor(x => x.NewDueDate).NotNull().BusinessDate();
         RuleFor(x => x.NewDueDate).GreaterThanOrEqualTo(x => x.DetectedOn).When(x => x.DetectedOn is not null)
             .WithMessage("newDueDate is on or after detectedOn.");
     }

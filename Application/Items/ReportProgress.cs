@@ -31,7 +31,7 @@ public sealed class ReportProgressValidator : AbstractValidator<ReportProgressCo
 {
     public ReportProgressValidator()
     {
-        RuleFor(x => x.ReportedOn).NotNull();
+        RuleFor(x => x.ReportedOn).NotNull().BusinessDate();
         RuleFor(x => x.Summary).NotEmpty().MaximumLength(ItemFields.TextMax);
         RuleFor(x => x.ProgressStatus).NotNull().IsInEnum();
         RuleFor(x => x.ScheduleStatus).IsInEnum();

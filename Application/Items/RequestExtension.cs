@@ -13,7 +13,7 @@ public sealed class RequestExtensionValidator : AbstractValidator<RequestExtensi
 {
     public RequestExtensionValidator()
     {
-        RuleFor(x => x.RequestedDueDate).NotNull();
+        RuleFor(x => x.RequestedDueDate).NotNull().BusinessDate();
         RuleFor(x => x.Reason).NotEmpty().MaximumLength(ItemFields.TextMax);
     }
 }

@@ -49,6 +49,7 @@ public sealed class UpdateItemValidator : AbstractValidator<UpdateItemCommand>
         RuleFor(x => x.Patch.ResponsiblePerson.Value).ShortText().OverridePropertyName("responsiblePerson");
         RuleFor(x => x.Patch.ResponsiblePhone.Value).Phone().OverridePropertyName("responsiblePhone");
         RuleFor(x => x.Patch.DeadlineKinds.Value).DeadlineKindSet().OverridePropertyName("deadlineKinds").When(x => x.Patch.DeadlineKinds.HasValue);
+        RuleFor(x => x.Patch.DueDate.Value).BusinessDate().OverridePropertyName("dueDate");
         RuleFor(x => x.Patch.Quantity.Value).QuantityShape().OverridePropertyName("quantity");
         RuleFor(x => x.Patch.ExternalRefs.Value).NotNull().ExternalRefList().OverridePropertyName("externalRefs").When(x => x.Patch.ExternalRefs.HasValue);
     }

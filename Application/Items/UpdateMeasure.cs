@@ -23,6 +23,8 @@ public sealed class UpdateMeasureValidator : AbstractValidator<UpdateMeasureComm
     {
         RuleFor(x => x.Patch.Description.Value).NotEmpty().MaximumLength(ItemFields.TextMax).OverridePropertyName("description")
             .When(x => x.Patch.Description.HasValue);
+        RuleFor(x => x.Patch.DueDate.Value).BusinessDate().OverridePropertyName("dueDate");
+        RuleFor(x => x.Patch.ImplementedOn.Value).BusinessDate().OverridePropertyName("implementedOn");
         RuleFor(x => x.Patch.ImplementedOn.Value).Null().OverridePropertyName("implementedOn")
             .When(x => x.Patch.Implemented is { HasValue: true, Value: false })
             .WithMessage("implementedOn goes with implemented: true.");

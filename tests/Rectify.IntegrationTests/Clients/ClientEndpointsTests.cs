@@ -133,6 +133,17 @@ public sealed class ClientEndpointsTests : ApiTest
     }
 
     [Test]
+    public async Task CreateClient_WhenScopesLongerThanFive_Returns400KeyedScopesAndIssuesNothing()
+    {
+        var name = $"范围过多 {NewCode()}";
+
+        using var response = await PostAsync(new { name, scopes = new[] { "read", "read", "read", "read", "read", "read" } });
+
+        await response.ValidationProblemAsync("scopes");
+        Assert.That((await ListAllAsync()).Select(client => client["name"]!.GetValue<string>()), Has.No.Member(name));
+    }
+
+    [Test]
     public async Task CreateClient_WhenNameMissing_Returns400KeyedName()
     {
         using var response = await PostAsync(new { scopes = new[] { "read" } });
