@@ -17,19 +17,15 @@ internal sealed class AuditLog(DbSession db, ICurrentClient actor, TimeProvider 
     private const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     private const int VerifyBatchSize = 1000;
 
-    public Task RecordAsync(string entityType, Guid entityId, IReadOnlyList<RecordedEvent> events,
-        CancellationToken cancellationToken) =>
-        AppendAsync(entityType, entityId, events.Select(e => (e.Event.Action, e.Changes)).ToList(), cancellationToken);
-
     /// <summary>Links the events, in order, after the entity's last one: one look-up of the chain head, one insert each.</summary>
-    private async Task AppendAsync(string entityType, Guid entityId,
-        IReadOnlyList<(string Action, IReadOnlyList<FieldChange> Changes)> events, CancellationToken cancellationToken)
+    public async Task RecordAsync(string entityType, Guid entityId, IReadOnlyList<RecordedEvent> events,
+        CancellationToken cancellationToken)
     {
         var last = await db.QuerySingleOrDefaultAsync<LastLinkRow>(db.Pick(AuditSql.LastLink),
             new { EntityType = entityType, EntityId = entityId, Limit = 1 }, cancellationToken);
         var (index, previousHash) = (last?.ChainIndex ?? 0, last?.Hash ?? Genesis);
         var occurredAt = clock.GetUtcNow();
-        foreach (var (action, changes) in events)
+        foreach (var recorded in events)
         {
             var row = new AuditRow
             {
@@ -37,11 +33,11 @@ internal sealed class AuditLog(DbSession db, ICurrentClient actor, TimeProvider 
                 EntityType = entityType,
                 EntityId = entityId,
                 ChainIndex = ++index,
-                Action = action,
+                Action = recorded.Event.Action,
                 ActorId = actor.ClientId,
                 ActorName = actor.Name,
                 OccurredAt = occurredAt,
-                Changes = JsonSerializer.Serialize(changes.Select(c => new { c.Field, c.Old, c.New }), AuditJson.Options),
+                Changes = JsonSerializer.Serialize(recorded.Changes.Select(c => new { c.Field, c.Old, c.New }), AuditJson.Options),
                 PrevHash = previousHash,
             };
             row.Hash = previousHash = row.ComputeHash();
