@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Rectify.Application.Access;
 using Rectify.Application.Auditing;
 using Rectify.Application.Clients;
 using Rectify.Application.Common;
@@ -65,6 +66,9 @@ public static class DependencyInjection
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(OfficeOptions.Section).Get<OfficeOptions>()
                                     ?? new OfficeOptions());
         services.AddSingleton<OfficeCalendar>();
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(AccessOptions.Section).Get<AccessOptions>()
+                                    ?? new AccessOptions());
+        services.AddScoped<AccessPolicy>();
         services.AddScoped<ItemAccess>();
         services.AddScoped<ItemRepository>();
         services.AddScoped<ItemEditing>();

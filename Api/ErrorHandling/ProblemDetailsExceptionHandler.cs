@@ -20,7 +20,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ValidationException e => Validation(e),
             BadHttpRequestException e => BadRequest(e),
             NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found", e.Message),
-            ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden", e.Message),
+            ForbiddenException e => Forbidden(e),
             ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
             DomainRuleException e => Rule(e),
             StaleVersionException e => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),
@@ -126,6 +126,13 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     /// <summary>Minimal APIs report a query or route value that does not parse as: Failed to bind parameter "int? limit" from "abc".</summary>
     private static readonly Regex QueryBindingFailure =
         new("^Failed to bind parameter \"(?:[^\"]*[ >])?(?<name>\\w+)\" from \"(?<value>.*)\"\\.?$", RegexOptions.Compiled);
+
+    private static ProblemDetails Forbidden(ForbiddenException exception)
+    {
+        var problem = Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message);
+        problem.Extensions["rule"] = exception.Rule;
+        return problem;
+    }
 
     private static ProblemDetails Rule(DomainRuleException exception)
     {

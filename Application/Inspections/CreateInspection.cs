@@ -1,3 +1,4 @@
+using Rectify.Application.Access;
 using FluentValidation;
 using Mediator;
 using Rectify.Application.Common;
@@ -40,13 +41,12 @@ public sealed class CreateInspectionValidator : AbstractValidator<CreateInspecti
 }
 
 public sealed class CreateInspectionHandler(AggregateRepository<Inspection> repository, OfficeOptions office, TimeProvider clock,
-    ICurrentClient client)
+    AccessPolicy access)
     : ICommandHandler<CreateInspectionCommand, InspectionResponse>
 {
     public async ValueTask<InspectionResponse> Handle(CreateInspectionCommand command, CancellationToken cancellationToken)
     {
-        if (client.UnitId is not null)
-            throw new ForbiddenException("Inspections are shared by every unit; only a key not bound to a unit can change them.");
+        await access.EnsureOfficeAsync("Inspections", cancellationToken);
         var details = new InspectionDetails(command.Kind!.Value, command.Level!.Value, command.Title.Trim(), command.Round,
             command.Batch, command.TeamName, command.Year, command.FeedbackDate, command.PlanDueDate, command.DocumentNumber);
         var inspection = Inspection.Create(Guid.CreateVersion7(), details,

@@ -1,3 +1,4 @@
+using Rectify.Application.Access;
 using FluentValidation;
 using Mediator;
 using Rectify.Application.Common;
@@ -44,13 +45,12 @@ public sealed class UpdateInspectionValidator : AbstractValidator<UpdateInspecti
 }
 
 public sealed class UpdateInspectionHandler(IInspectionStore inspections, AggregateRepository<Inspection> repository,
-    ICurrentClient client)
+    AccessPolicy access)
     : ICommandHandler<UpdateInspectionCommand, InspectionResponse>
 {
     public async ValueTask<InspectionResponse> Handle(UpdateInspectionCommand command, CancellationToken cancellationToken)
     {
-        if (client.UnitId is not null)
-            throw new ForbiddenException("Inspections are shared by every unit; only a key not bound to a unit can change them.");
+        await access.EnsureOfficeAsync("Inspections", cancellationToken);
         var inspection = await inspections.GetAsync(command.Id, cancellationToken);
         command.ExpectedVersion.Check("Inspection", inspection.Id, inspection.Version);
         var patch = command.Patch;

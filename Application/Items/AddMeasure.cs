@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
+using Rectify.Application.Access;
 using Rectify.Application.Common;
 using Rectify.Application.Units;
 
@@ -19,13 +20,16 @@ public sealed class AddMeasureValidator : AbstractValidator<AddMeasureCommand>
     }
 }
 
-public sealed class AddMeasureHandler(IUnitStore units, ItemRepository repository, OfficeCalendar calendar)
+public sealed class AddMeasureHandler(IUnitStore units, AccessPolicy policy, ItemRepository repository,
+    OfficeCalendar calendar)
     : ICommandHandler<AddMeasureCommand, MeasureChangeResponse>
 {
     public async ValueTask<MeasureChangeResponse> Handle(AddMeasureCommand command, CancellationToken cancellationToken)
     {
         var item = await repository.GetAsync(command.ItemId, cancellationToken);
+        await policy.EnsureAsync(ItemAction.ManageMeasures, item, cancellationToken);
         await MeasureHelpers.CheckUnitAsync(units, command.UnitId, cancellationToken);
+        await policy.EnsureOwnUnitsAsync("unitId", command.UnitId is { } unitId ? [unitId] : [], cancellationToken);
         var measure = item.AddMeasure(Guid.CreateVersion7(), command.Description.Trim(), command.UnitId, command.DueDate, calendar.Now);
         return new MeasureChangeResponse(await repository.SaveAsync(item, cancellationToken), MeasureResponse.From(measure));
     }

@@ -1,7 +1,8 @@
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Common;
+using Rectify.Application.Access;
 using Rectify.Application.Common.Errors;
+using Rectify.Application.Common;
 using Rectify.Application.Inspections;
 using Rectify.Application.Units;
 using Rectify.Domain.Items;
@@ -64,7 +65,7 @@ public sealed class CreateItemValidator : AbstractValidator<CreateItemCommand>
 }
 
 public sealed class CreateItemHandler(
-    IItemStore items, IInspectionStore inspections, IUnitStore units, ItemAccess access, ItemRepository repository,
+    IItemStore items, IInspectionStore inspections, IUnitStore units, AccessPolicy policy, ItemRepository repository,
     OfficeCalendar calendar) : ICommandHandler<CreateItemCommand, ItemResponse>
 {
     public async ValueTask<ItemResponse> Handle(CreateItemCommand command, CancellationToken cancellationToken)
@@ -72,7 +73,7 @@ public sealed class CreateItemHandler(
         var inspection = await inspections.FindAsync(command.InspectionId, cancellationToken)
                          ?? throw InvalidField.Because("inspectionId", $"Inspection '{command.InspectionId}' does not exist.");
         var assigned = await ItemFields.ResolveUnitsAsync(units, command.LeadUnitId, command.Units ?? [], cancellationToken);
-        await access.EnsureWithinScopeAsync(command.LeadUnitId, cancellationToken);
+        await policy.EnsureOwnUnitsAsync("units", assigned.Select(u => u.UnitId), cancellationToken);
         var content = command.ToContent();
         await ItemFields.EnsureUniqueAsync(items, inspection.Id, content, null, cancellationToken);
 

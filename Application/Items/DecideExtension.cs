@@ -1,7 +1,8 @@
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Common;
+using Rectify.Application.Access;
 using Rectify.Application.Common.Errors;
+using Rectify.Application.Common;
 using Rectify.Domain.Items;
 
 namespace Rectify.Application.Items;
@@ -20,7 +21,7 @@ public sealed class DecideExtensionValidator : AbstractValidator<DecideExtension
     }
 }
 
-public sealed class DecideExtensionHandler(ItemRepository repository, OfficeCalendar calendar)
+public sealed class DecideExtensionHandler(ItemRepository repository, AccessPolicy policy, OfficeCalendar calendar)
     : ICommandHandler<DecideExtensionCommand, ExtensionChangeResponse>
 {
     public async ValueTask<ExtensionChangeResponse> Handle(DecideExtensionCommand command, CancellationToken cancellationToken)
@@ -28,6 +29,7 @@ public sealed class DecideExtensionHandler(ItemRepository repository, OfficeCale
         var item = await repository.GetAsync(command.ItemId, cancellationToken);
         var extension = item.Extensions.SingleOrDefault(e => e.Id == command.ExtensionId)
                         ?? throw new NotFoundException("Extension", command.ExtensionId);
+        await policy.EnsureMayReviewAsync(item, extension.RequestedByClientId, cancellationToken);
         item.DecideExtension(extension, command.Decision, command.ReviewerName.Trim(), command.Comment, calendar.Now);
         return new ExtensionChangeResponse(await repository.SaveAsync(item, cancellationToken), ExtensionResponse.From(extension));
     }

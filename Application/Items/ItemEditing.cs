@@ -1,19 +1,23 @@
+using Rectify.Application.Access;
 using Rectify.Application.Units;
 using Rectify.Domain.Items;
 
 namespace Rectify.Application.Items;
 
 /// <summary>
-/// Applies new content, units and deadline to a stored item, with the checks that go with them: units exist and are
-/// active, a unit-bound key reassigns only items its part of the tree leads and only within it, codes and external
-/// references stay unique. Shared by PATCH and by the upsert by another system's key.
+/// Applies new content, units and deadline to a stored item, with the checks that go with them: the key may edit the
+/// item (and move its due date, when it does), newly named units exist, are active and lie in a unit key's own subtree,
+/// codes and external references stay unique. Shared by PATCH and by the upsert by another system's key.
 /// </summary>
-public sealed class ItemEditing(IItemStore items, IUnitStore units, ItemAccess access)
+public sealed class ItemEditing(IItemStore items, IUnitStore units, AccessPolicy policy)
 {
     /// <param name="assignment">The lead unit and the others; null leaves the units as they are.</param>
     public async Task ApplyAsync(Item item, ItemContent content, (Guid Lead, IReadOnlyList<ItemUnitInput> Others)? assignment,
         IReadOnlyList<DeadlineKind> deadlineKinds, DateOnly? dueDate, CancellationToken cancellationToken)
     {
+        await policy.EnsureAsync(ItemAction.EditItem, item, cancellationToken);
+        if (dueDate != item.DueDate)
+            await policy.EnsureAsync(ItemAction.MoveDueDate, item, cancellationToken);
         IReadOnlyList<ItemUnit>? assigned = null;
         // Units already on the item stay acceptable as they are (even one deactivated since); only a new
         // assignment is checked unit by unit.
@@ -22,8 +26,7 @@ public sealed class ItemEditing(IItemStore items, IUnitStore units, ItemAccess a
                 .SequenceEqual(item.Units))
         {
             assigned = await ItemFields.ResolveUnitsAsync(units, lead, others, cancellationToken);
-            await access.EnsureLeadsAsync(item, cancellationToken);
-            await access.EnsureWithinScopeAsync(lead, cancellationToken);
+            await policy.EnsureOwnUnitsAsync("units", assigned.Except(item.Units).Select(u => u.UnitId), cancellationToken);
         }
         if (content.Code != item.Code || !content.ExternalRefs.SequenceEqual(item.ExternalRefs))
             await ItemFields.EnsureUniqueAsync(items, item.InspectionId, content, item.Id, cancellationToken);

@@ -1,9 +1,10 @@
-using Rectify.Domain.Items;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Common;
+using Rectify.Application.Access;
 using Rectify.Application.Common.Errors;
+using Rectify.Application.Common;
+using Rectify.Domain.Items;
 
 namespace Rectify.Application.Items;
 
@@ -29,12 +30,14 @@ public sealed class RecordRecurrenceValidator : AbstractValidator<RecordRecurren
 }
 
 /// <summary>Reopens the item: progress back to in_progress, sign-off to none, a new due date, one more recurrence.</summary>
-public sealed class RecordRecurrenceHandler(ItemRepository repository, ICurrentClient client, OfficeCalendar calendar)
+public sealed class RecordRecurrenceHandler(ItemRepository repository, AccessPolicy policy, ICurrentClient client,
+    OfficeCalendar calendar)
     : ICommandHandler<RecordRecurrenceCommand, RecurrenceRecordedResponse>
 {
     public async ValueTask<RecurrenceRecordedResponse> Handle(RecordRecurrenceCommand command, CancellationToken cancellationToken)
     {
         var item = await repository.GetAsync(command.ItemId, cancellationToken);
+        await policy.EnsureAsync(ItemAction.Review, item, cancellationToken);
         if (command.DetectedOn > calendar.Today)
             throw InvalidField.Because("detectedOn", "A recurrence cannot be detected after today.");
         var recurrence = item.RecordRecurrence(Guid.CreateVersion7(), command.DetectedOn!.Value, command.DetectedBy.Trim(),

@@ -1,8 +1,9 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Common;
+using Rectify.Application.Access;
 using Rectify.Application.Common.Errors;
+using Rectify.Application.Common;
 using Rectify.Domain.Items;
 
 namespace Rectify.Application.Items;
@@ -42,12 +43,14 @@ public sealed class ReportProgressValidator : AbstractValidator<ReportProgressCo
     }
 }
 
-public sealed class ReportProgressHandler(ItemRepository repository, ICurrentClient client, OfficeCalendar calendar)
+public sealed class ReportProgressHandler(ItemRepository repository, AccessPolicy policy, ICurrentClient client,
+    OfficeCalendar calendar)
     : ICommandHandler<ReportProgressCommand, ProgressReportedResponse>
 {
     public async ValueTask<ProgressReportedResponse> Handle(ReportProgressCommand command, CancellationToken cancellationToken)
     {
         var item = await repository.GetAsync(command.ItemId, cancellationToken);
+        await policy.EnsureAsync(ItemAction.ReportProgress, item, cancellationToken);
         if (command.ReportedOn > calendar.Today)
             throw InvalidField.Because("reportedOn", "A progress report cannot be dated after today.");
         var report = item.ReportProgress(Guid.CreateVersion7(), command.ReportedOn!.Value, command.Summary.Trim(),

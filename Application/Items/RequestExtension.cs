@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
+using Rectify.Application.Access;
 using Rectify.Application.Common;
 using Rectify.Domain.Items;
 
@@ -18,14 +19,16 @@ public sealed class RequestExtensionValidator : AbstractValidator<RequestExtensi
     }
 }
 
-public sealed class RequestExtensionHandler(ItemRepository repository, ICurrentClient client, OfficeCalendar calendar)
+public sealed class RequestExtensionHandler(ItemRepository repository, AccessPolicy policy, ICurrentClient client,
+    OfficeCalendar calendar)
     : ICommandHandler<RequestExtensionCommand, ExtensionChangeResponse>
 {
     public async ValueTask<ExtensionChangeResponse> Handle(RequestExtensionCommand command, CancellationToken cancellationToken)
     {
         var item = await repository.GetAsync(command.ItemId, cancellationToken);
+        await policy.EnsureAsync(ItemAction.RequestExtension, item, cancellationToken);
         var extension = item.RequestExtension(Guid.CreateVersion7(), command.RequestedDueDate!.Value, command.Reason.Trim(),
-            client.Name, calendar.Today, calendar.Now);
+            client.Name, client.ClientId, calendar.Today, calendar.Now);
         return new ExtensionChangeResponse(await repository.SaveAsync(item, cancellationToken), ExtensionResponse.From(extension));
     }
 }

@@ -1,8 +1,9 @@
-using Rectify.Domain.Items;
 using System.Text.Json.Serialization;
 using FluentValidation;
 using Mediator;
+using Rectify.Application.Access;
 using Rectify.Application.Common;
+using Rectify.Domain.Items;
 
 namespace Rectify.Application.Items;
 
@@ -19,13 +20,15 @@ public sealed class RequestSignOffValidator : AbstractValidator<RequestSignOffCo
     }
 }
 
-public sealed class RequestSignOffHandler(ISignOffStore signOffs, ItemRepository repository, ICurrentClient client,
+public sealed class RequestSignOffHandler(ISignOffStore signOffs, ItemRepository repository, AccessPolicy policy, ICurrentClient client,
     OfficeCalendar calendar) : ICommandHandler<RequestSignOffCommand, SignOffResponse>
 {
     public async ValueTask<SignOffResponse> Handle(RequestSignOffCommand command, CancellationToken cancellationToken)
     {
         var item = await repository.GetAsync(command.ItemId, cancellationToken);
-        item.RequestSignOff(Guid.CreateVersion7(), command.Summary.Trim(), command.Evidence ?? [], client.Name, calendar.Now);
+        await policy.EnsureAsync(ItemAction.RequestSignOff, item, cancellationToken);
+        item.RequestSignOff(Guid.CreateVersion7(), command.Summary.Trim(), command.Evidence ?? [], client.Name, client.ClientId,
+            calendar.Now);
         await repository.SaveAsync(item, cancellationToken);
         return await SignOffView.BuildAsync(signOffs, item, cancellationToken);
     }

@@ -1,7 +1,8 @@
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Common;
+using Rectify.Application.Access;
 using Rectify.Application.Common.Errors;
+using Rectify.Application.Common;
 using Rectify.Application.Units;
 
 namespace Rectify.Application.Items;
@@ -31,7 +32,8 @@ public sealed class UpdateMeasureValidator : AbstractValidator<UpdateMeasureComm
     }
 }
 
-public sealed class UpdateMeasureHandler(IUnitStore units, ItemRepository repository, OfficeCalendar calendar)
+public sealed class UpdateMeasureHandler(IUnitStore units, AccessPolicy policy, ItemRepository repository,
+    OfficeCalendar calendar)
     : ICommandHandler<UpdateMeasureCommand, MeasureChangeResponse>
 {
     public async ValueTask<MeasureChangeResponse> Handle(UpdateMeasureCommand command, CancellationToken cancellationToken)
@@ -41,16 +43,24 @@ public sealed class UpdateMeasureHandler(IUnitStore units, ItemRepository reposi
                       ?? throw new NotFoundException("Measure", command.MeasureId);
         command.ExpectedVersion.Check("Item", item.Id, item.Version);
         var patch = command.Patch;
-        if (patch.UnitId.HasValue)
-            await MeasureHelpers.CheckUnitAsync(units, patch.UnitId.Value, cancellationToken);
+        var (description, unitId, dueDate) =
+            (patch.Description.Or(measure.Description).Trim(), patch.UnitId.Or(measure.UnitId), patch.DueDate.Or(measure.DueDate));
+        if ((description, unitId, dueDate) != (measure.Description, measure.UnitId, measure.DueDate))
+            await policy.EnsureAsync(ItemAction.ManageMeasures, item, cancellationToken);
+        var (implemented, implementedOn) = (patch.Implemented.Or(measure.Implemented), patch.ImplementedOn.Or(measure.ImplementedOn));
+        if ((implemented, implementedOn) != (measure.Implemented, measure.ImplementedOn))
+            await policy.EnsureMayImplementAsync(item, measure, cancellationToken);
+        if (unitId != measure.UnitId)
+        {
+            await MeasureHelpers.CheckUnitAsync(units, unitId, cancellationToken);
+            await policy.EnsureOwnUnitsAsync("unitId", unitId is { } id ? [id] : [], cancellationToken);
+        }
         if (patch.ImplementedOn is { HasValue: true, Value: { } on } && on > calendar.Today)
             throw InvalidField.Because("implementedOn", "A measure cannot be implemented after today.");
 
-        item.EditMeasure(measure.Id, patch.Description.Or(measure.Description).Trim(), patch.UnitId.Or(measure.UnitId),
-            patch.DueDate.Or(measure.DueDate), calendar.Now);
+        item.EditMeasure(measure.Id, description, unitId, dueDate, calendar.Now);
         if (patch.Implemented.HasValue || patch.ImplementedOn.HasValue)
-            item.SetMeasureImplemented(measure.Id, patch.Implemented.Or(measure.Implemented),
-                patch.ImplementedOn.Or(measure.ImplementedOn), calendar.Today, calendar.Now);
+            item.SetMeasureImplemented(measure.Id, implemented, implementedOn, calendar.Today, calendar.Now);
         return new MeasureChangeResponse(await repository.SaveAsync(item, cancellationToken), MeasureResponse.From(measure));
     }
 }

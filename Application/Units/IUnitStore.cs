@@ -16,4 +16,7 @@ public interface IUnitStore : IAggregateStore<OrgUnit>
     Task<IReadOnlyList<OrgUnit>> ListDescendantsAsync(OrgUnit unit, CancellationToken cancellationToken);
 }
 
-public sealed record UnitFilter(Guid? ParentId, bool? Active, string? Q);
+public sealed record UnitFilter(Guid? ParentId, bool? Active, string? Q, UnitVisibility? Visible);
+
+/// <summary>What a unit key sees of the tree: its subtree (a LIKE pattern over paths) and the units above it.</summary>
+public sealed record UnitVisibility(string SubtreePattern, IReadOnlyList<Guid> AncestorIds);

@@ -1,3 +1,4 @@
+using Rectify.Application.Access;
 using FluentValidation;
 using Mediator;
 using Rectify.Application.Common.Paging;
@@ -16,11 +17,12 @@ public sealed class ListUnitsValidator : AbstractValidator<ListUnitsQuery>
     }
 }
 
-public sealed class ListUnitsHandler(IUnitStore units) : IQueryHandler<ListUnitsQuery, Page<UnitResponse>>
+public sealed class ListUnitsHandler(IUnitStore units, AccessPolicy access) : IQueryHandler<ListUnitsQuery, Page<UnitResponse>>
 {
     public async ValueTask<Page<UnitResponse>> Handle(ListUnitsQuery query, CancellationToken cancellationToken)
     {
-        var page = await units.ListAsync(new UnitFilter(query.ParentId, query.Active, query.Q), query.Limit,
+        var page = await units.ListAsync(new UnitFilter(query.ParentId, query.Active, query.Q,
+            await access.UnitVisibilityAsync(cancellationToken)), query.Limit,
             query.Cursor, cancellationToken);
         return page.Map(UnitResponse.From);
     }

@@ -13,21 +13,23 @@ public sealed class Extension
     public ExtensionStatus Status { get; private set; }
     public DateTimeOffset RequestedAt { get; private init; }
     public string? RequestedBy { get; private init; }
+    public Guid? RequestedByClientId { get; private init; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? ReviewerName { get; private set; }
     public string? Comment { get; private set; }
 
     internal static Extension Request(Guid id, Guid itemId, DateOnly requestedDueDate, DateOnly? previousDueDate,
-        string reason, string requestedBy, DateTimeOffset now) =>
-        Restore(id, itemId, requestedDueDate, previousDueDate, reason, ExtensionStatus.Pending, now, requestedBy, null, null, null);
+        string reason, string requestedBy, Guid? requestedByClientId, DateTimeOffset now) =>
+        Restore(id, itemId, requestedDueDate, previousDueDate, reason, ExtensionStatus.Pending, now, requestedBy,
+            requestedByClientId, null, null, null);
 
     public static Extension Restore(Guid id, Guid itemId, DateOnly requestedDueDate, DateOnly? previousDueDate,
-        string reason, ExtensionStatus status, DateTimeOffset requestedAt, string? requestedBy, DateTimeOffset? decidedAt,
+        string reason, ExtensionStatus status, DateTimeOffset requestedAt, string? requestedBy, Guid? requestedByClientId, DateTimeOffset? decidedAt,
         string? reviewerName, string? comment) =>
         new()
         {
             Id = id, ItemId = itemId, RequestedDueDate = requestedDueDate, PreviousDueDate = previousDueDate,
-            Reason = reason, Status = status, RequestedAt = requestedAt, RequestedBy = requestedBy,
+            Reason = reason, Status = status, RequestedAt = requestedAt, RequestedBy = requestedBy, RequestedByClientId = requestedByClientId,
             DecidedAt = decidedAt, ReviewerName = reviewerName, Comment = comment,
         };
 

@@ -305,7 +305,7 @@ public sealed class Item : AggregateRoot
 
     /// <summary>申请销号: only a completed item, and not while a request is under review or after sign-off.</summary>
     public SignOffRequest RequestSignOff(Guid requestId, string summary, IReadOnlyList<Evidence> evidence, string requestedBy,
-        DateTimeOffset now)
+        Guid? requestedByClientId, DateTimeOffset now)
     {
         if (!IsCompleted)
             throw new DomainRuleException("not_completed",
@@ -318,7 +318,7 @@ public sealed class Item : AggregateRoot
         SignOffStepIndex = 0;
         SignOffRound++;
         var request = new SignOffRequest(requestId, Id, SignOffRound, summary, evidence, SignOffRequestStatus.Pending,
-            requestedBy, now, null);
+            requestedBy, requestedByClientId, now, null);
         OpenSignOffRequest = request;
         Record(new SignOffRequested(request));
         return request;
@@ -364,7 +364,7 @@ public sealed class Item : AggregateRoot
 
     /// <summary>延期: asked before the deadline passes, for a later date, one at a time, on an open item.</summary>
     public Extension RequestExtension(Guid extensionId, DateOnly requestedDueDate, string reason, string requestedBy,
-        DateOnly today, DateTimeOffset now)
+        Guid? requestedByClientId, DateOnly today, DateTimeOffset now)
     {
         EnsureOpen("extend");
         if (_extensions.Any(e => e.Status == ExtensionStatus.Pending))
@@ -377,7 +377,7 @@ public sealed class Item : AggregateRoot
         if (requestedDueDate <= due)
             throw new DomainRuleException("extension_not_later",
                 $"The requested date must be after the current due date {due:yyyy-MM-dd}.");
-        var extension = Extension.Request(extensionId, Id, requestedDueDate, DueDate, reason, requestedBy, now);
+        var extension = Extension.Request(extensionId, Id, requestedDueDate, DueDate, reason, requestedBy, requestedByClientId, now);
         _extensions.Add(extension);
         Record(new ExtensionRequested(extension));
         return extension;

@@ -33,6 +33,7 @@ public sealed record SignOffRequest(
     IReadOnlyList<Evidence> Evidence,
     SignOffRequestStatus Status,
     string RequestedBy,
+    Guid? RequestedByClientId,
     DateTimeOffset RequestedAt,
     DateTimeOffset? ClosedAt);
 

@@ -78,6 +78,10 @@ public sealed class OrgUnit : AggregateRoot
     /// <summary>A SQL LIKE pattern matching the paths of this unit and of every unit below it.</summary>
     public string SubtreePattern => Path + "%";
 
+    /// <summary>The units above this one, from the root down.</summary>
+    public IReadOnlyList<Guid> AncestorIds =>
+        Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(segment => Guid.ParseExact(segment, "N")).Where(id => id != Id).ToList();
+
     public bool IsAtOrBelow(OrgUnit other) => Path.StartsWith(other.Path, StringComparison.Ordinal);
 
     public int Depth => DepthOf(Path);

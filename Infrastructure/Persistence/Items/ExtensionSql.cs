@@ -2,15 +2,14 @@ namespace Rectify.Infrastructure.Persistence.Items;
 
 internal static class ExtensionSql
 {
-    private const string Columns = "Id, ItemId, RequestedDueDate, PreviousDueDate, Reason, Status, RequestedBy, RequestedAt, " +
-                                   "DecidedAt, ReviewerName, Comment";
+    private const string Columns = "Id, ItemId, RequestedDueDate, PreviousDueDate, Reason, Status, RequestedBy, " +
+                                   "RequestedByClientId, RequestedAt, DecidedAt, ReviewerName, Comment";
 
     public const string Insert = $"""
         INSERT INTO Extensions ({Columns})
-        VALUES (@Id, @ItemId, @RequestedDueDate, @PreviousDueDate, @Reason, @Status, @RequestedBy, @RequestedAt,
-                @DecidedAt, @ReviewerName, @Comment)
+        VALUES (@Id, @ItemId, @RequestedDueDate, @PreviousDueDate, @Reason, @Status, @RequestedBy, @RequestedByClientId,
+                @RequestedAt, @DecidedAt, @ReviewerName, @Comment)
         """;
-
 
     public const string Update = """
         UPDATE Extensions SET Status = @Status, DecidedAt = @DecidedAt, ReviewerName = @ReviewerName, Comment = @Comment

@@ -23,7 +23,7 @@ internal sealed class ExtensionStore(DbSession db) : IExtensionStore
     private static object Parameters(Extension e) => new
     {
         e.Id, e.ItemId, e.RequestedDueDate, e.PreviousDueDate, e.Reason, Status = EnumText<ExtensionStatus>.Of(e.Status),
-        e.RequestedBy, e.RequestedAt, e.DecidedAt, e.ReviewerName, e.Comment,
+        e.RequestedBy, e.RequestedByClientId, e.RequestedAt, e.DecidedAt, e.ReviewerName, e.Comment,
     };
 
     internal sealed class ExtensionRow
@@ -35,12 +35,14 @@ internal sealed class ExtensionStore(DbSession db) : IExtensionStore
         public string Reason { get; init; } = "";
         public string Status { get; init; } = "";
         public string? RequestedBy { get; init; }
+        public Guid? RequestedByClientId { get; init; }
         public DateTimeOffset RequestedAt { get; init; }
         public DateTimeOffset? DecidedAt { get; init; }
         public string? ReviewerName { get; init; }
         public string? Comment { get; init; }
 
         public Extension ToExtension() => Extension.Restore(Id, ItemId, RequestedDueDate, PreviousDueDate, Reason,
-            EnumText<ExtensionStatus>.Parse(Status), RequestedAt, RequestedBy, DecidedAt, ReviewerName, Comment);
+            EnumText<ExtensionStatus>.Parse(Status), RequestedAt, RequestedBy, RequestedByClientId, DecidedAt,
+            ReviewerName, Comment);
     }
 }

@@ -2,11 +2,12 @@ namespace Rectify.Infrastructure.Persistence.Items;
 
 internal static class SignOffSql
 {
-    private const string RequestColumns = "Seq, Id, ItemId, Round, Summary, Evidence, Status, RequestedBy, RequestedAt, ClosedAt";
+    private const string RequestColumns = "Seq, Id, ItemId, Round, Summary, Evidence, Status, RequestedBy, RequestedByClientId, RequestedAt, ClosedAt";
 
     public const string InsertRequest = """
-        INSERT INTO SignOffRequests (Id, ItemId, Round, Summary, Evidence, Status, RequestedBy, RequestedAt, ClosedAt)
-        VALUES (@Id, @ItemId, @Round, @Summary, @Evidence, @Status, @RequestedBy, @RequestedAt, @ClosedAt)
+        INSERT INTO SignOffRequests (Id, ItemId, Round, Summary, Evidence, Status, RequestedBy, RequestedByClientId, RequestedAt,
+                                     ClosedAt)
+        VALUES (@Id, @ItemId, @Round, @Summary, @Evidence, @Status, @RequestedBy, @RequestedByClientId, @RequestedAt, @ClosedAt)
         """;
 
     public const string FindPendingRequest = $"SELECT {RequestColumns} FROM SignOffRequests WHERE ItemId = @ItemId AND Status = 'pending'";

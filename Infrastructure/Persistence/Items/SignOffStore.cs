@@ -9,7 +9,7 @@ internal sealed class SignOffStore(DbSession db) : ISignOffStore
         await db.ExecuteAsync(SignOffSql.InsertRequest, new
         {
             request.Id, request.ItemId, request.Round, request.Summary, Evidence = JsonColumn.Write(request.Evidence),
-            Status = EnumText<SignOffRequestStatus>.Of(request.Status), request.RequestedBy, request.RequestedAt,
+            Status = EnumText<SignOffRequestStatus>.Of(request.Status), request.RequestedBy, request.RequestedByClientId, request.RequestedAt,
             request.ClosedAt,
         }, cancellationToken);
 
@@ -42,11 +42,12 @@ internal sealed class SignOffStore(DbSession db) : ISignOffStore
         public string Evidence { get; init; } = "[]";
         public string Status { get; init; } = "";
         public string RequestedBy { get; init; } = "";
+        public Guid? RequestedByClientId { get; init; }
         public DateTimeOffset RequestedAt { get; init; }
         public DateTimeOffset? ClosedAt { get; init; }
 
         public SignOffRequest ToRequest() => new(Id, ItemId, Round, Summary, JsonColumn.Read<List<Evidence>>(Evidence),
-            EnumText<SignOffRequestStatus>.Parse(Status), RequestedBy, RequestedAt, ClosedAt);
+            EnumText<SignOffRequestStatus>.Parse(Status), RequestedBy, RequestedByClientId, RequestedAt, ClosedAt);
     }
 
     private sealed class ReviewRow

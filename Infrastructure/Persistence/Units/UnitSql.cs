@@ -23,6 +23,7 @@ internal static class UnitSql
           AND (@ParentId IS NULL OR ParentId = @ParentId)
           AND (@Active IS NULL OR Active = @Active)
           AND (@Pattern IS NULL OR Code LIKE @Pattern ESCAPE '\' OR Name LIKE @Pattern ESCAPE '\')
+          AND (@Subtree IS NULL OR Path LIKE @Subtree OR Id IN @Ancestors)
         ORDER BY Seq
         """);
 

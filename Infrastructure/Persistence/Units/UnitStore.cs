@@ -37,6 +37,8 @@ internal sealed class UnitStore(DbSession db) : IUnitStore
             filter.ParentId,
             filter.Active,
             Pattern = SqlText.ContainsPattern(filter.Q),
+            Subtree = filter.Visible?.SubtreePattern,
+            Ancestors = db.IdList(filter.Visible?.AncestorIds ?? []),
             Limit = limit + 1,
         }, cancellationToken);
         return Cursor.ToPage(rows, limit, r => new SeqKey(r.Seq)).Map(r => r.ToUnit());

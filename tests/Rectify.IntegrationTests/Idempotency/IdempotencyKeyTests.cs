@@ -118,8 +118,8 @@ public sealed class IdempotencyKeyTests : ItemTest
         var approval = new JsonObject { ["step"] = Steps[0], ["reviewerName"] = "王科长", ["comment"] = "同意" };
         var key = NewKey();
 
-        using var first = await Admin.PostWithKeyAsync($"{ItemUri(itemId)}/sign-off/approve", approval, key);
-        using var retry = await Admin.PostWithKeyAsync($"{ItemUri(itemId)}/sign-off/approve", approval, key);
+        using var first = await Reviewer.PostWithKeyAsync($"{ItemUri(itemId)}/sign-off/approve", approval, key);
+        using var retry = await Reviewer.PostWithKeyAsync($"{ItemUri(itemId)}/sign-off/approve", approval, key);
 
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK), await first.Content.ReadAsStringAsync());
         Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.OK), await retry.Content.ReadAsStringAsync());

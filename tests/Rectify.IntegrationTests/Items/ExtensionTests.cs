@@ -67,7 +67,7 @@ public sealed class ExtensionTests : ItemTest
         var extensionId = await RequestAsync(itemId);
         App.Clock.Now = Start.AddDays(1);
 
-        var answer = await Admin.PostExpectingAsync($"{ExtensionsUri(itemId)}/{extensionId}/approve",
+        var answer = await Reviewer.PostExpectingAsync($"{ExtensionsUri(itemId)}/{extensionId}/approve",
             new { reviewerName = "区整改办 赵主任", comment = "同意延期" }, HttpStatusCode.OK);
 
         Assert.That(answer["extension"]!["status"].Text(), Is.EqualTo("approved"));
@@ -85,7 +85,7 @@ public sealed class ExtensionTests : ItemTest
     {
         var itemId = await ItemDueAsync("2026-03-20");
         var extensionId = await RequestAsync(itemId);
-        await Admin.PostExpectingAsync($"{ExtensionsUri(itemId)}/{extensionId}/approve", new { reviewerName = "赵主任" }, HttpStatusCode.OK);
+        await Reviewer.PostExpectingAsync($"{ExtensionsUri(itemId)}/{extensionId}/approve", new { reviewerName = "赵主任" }, HttpStatusCode.OK);
         App.Clock.Now = Start.AddDays(10);
 
         var (item, _) = await Admin.GetItemAsync(itemId);
@@ -100,7 +100,7 @@ public sealed class ExtensionTests : ItemTest
         var itemId = await ItemDueAsync("2026-03-31");
         var extensionId = await RequestAsync(itemId);
 
-        var answer = await Admin.PostExpectingAsync($"{ExtensionsUri(itemId)}/{extensionId}/reject",
+        var answer = await Reviewer.PostExpectingAsync($"{ExtensionsUri(itemId)}/{extensionId}/reject",
             new { reviewerName = "赵主任", comment = "理由不充分" }, HttpStatusCode.OK);
 
         Assert.That(answer["extension"]!["status"].Text(), Is.EqualTo("rejected"));
@@ -114,7 +114,7 @@ public sealed class ExtensionTests : ItemTest
     {
         var itemId = await ItemDueAsync("2026-03-31");
         var rejected = await RequestAsync(itemId);
-        await Admin.PostExpectingAsync($"{ExtensionsUri(itemId)}/{rejected}/reject", new { reviewerName = "赵主任" }, HttpStatusCode.OK);
+        await Reviewer.PostExpectingAsync($"{ExtensionsUri(itemId)}/{rejected}/reject", new { reviewerName = "赵主任" }, HttpStatusCode.OK);
 
         var second = await RequestAsync(itemId, "2026-04-30");
 
@@ -192,10 +192,10 @@ public sealed class ExtensionTests : ItemTest
     {
         var itemId = await ItemDueAsync("2026-03-31");
         var extensionId = await RequestAsync(itemId);
-        await Admin.PostExpectingAsync($"{ExtensionsUri(itemId)}/{extensionId}/{first}", new { reviewerName = "赵主任" }, HttpStatusCode.OK);
+        await Reviewer.PostExpectingAsync($"{ExtensionsUri(itemId)}/{extensionId}/{first}", new { reviewerName = "赵主任" }, HttpStatusCode.OK);
         var (before, etag) = await Admin.GetItemAsync(itemId);
 
-        using var response = await Admin.PostAsJsonAsync($"{ExtensionsUri(itemId)}/{extensionId}/{second}", new { reviewerName = "钱副主任" });
+        using var response = await Reviewer.PostAsJsonAsync($"{ExtensionsUri(itemId)}/{extensionId}/{second}", new { reviewerName = "钱副主任" });
 
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.That(problem["rule"].Text(), Is.EqualTo("extension_decided"));
@@ -212,7 +212,7 @@ public sealed class ExtensionTests : ItemTest
     {
         var itemId = await ItemDueAsync("2026-03-31");
 
-        using var response = await Admin.PostAsJsonAsync($"{ExtensionsUri(itemId)}/{Guid.NewGuid()}/approve", new { reviewerName = "赵主任" });
+        using var response = await Reviewer.PostAsJsonAsync($"{ExtensionsUri(itemId)}/{Guid.NewGuid()}/approve", new { reviewerName = "赵主任" });
 
         await response.ProblemAsync(HttpStatusCode.NotFound);
     }
@@ -224,7 +224,7 @@ public sealed class ExtensionTests : ItemTest
         var otherItemId = await ItemDueAsync("2026-03-31");
         var othersExtension = await RequestAsync(otherItemId);
 
-        using var response = await Admin.PostAsJsonAsync($"{ExtensionsUri(itemId)}/{othersExtension}/approve", new { reviewerName = "赵主任" });
+        using var response = await Reviewer.PostAsJsonAsync($"{ExtensionsUri(itemId)}/{othersExtension}/approve", new { reviewerName = "赵主任" });
 
         await response.ProblemAsync(HttpStatusCode.NotFound);
         Assert.That((await ExtensionsAsync(otherItemId)).Single()!["status"].Text(), Is.EqualTo("pending"));
@@ -236,9 +236,9 @@ public sealed class ExtensionTests : ItemTest
     {
         var itemId = await ItemDueAsync("2026-03-31");
         var rejected = await RequestAsync(itemId, "2026-05-31");
-        await Admin.PostExpectingAsync($"{ExtensionsUri(itemId)}/{rejected}/reject", new { reviewerName = "赵主任" }, HttpStatusCode.OK);
+        await Reviewer.PostExpectingAsync($"{ExtensionsUri(itemId)}/{rejected}/reject", new { reviewerName = "赵主任" }, HttpStatusCode.OK);
         var approved = await RequestAsync(itemId, "2026-04-30");
-        await Admin.PostExpectingAsync($"{ExtensionsUri(itemId)}/{approved}/approve", new { reviewerName = "赵主任" }, HttpStatusCode.OK);
+        await Reviewer.PostExpectingAsync($"{ExtensionsUri(itemId)}/{approved}/approve", new { reviewerName = "赵主任" }, HttpStatusCode.OK);
 
         var extensions = await ExtensionsAsync(itemId);
 

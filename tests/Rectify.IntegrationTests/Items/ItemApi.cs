@@ -155,12 +155,12 @@ internal static class ItemApi
         return (await response.BodyAsync())["pendingStep"]?.GetValue<string>();
     }
 
-    /// <summary>Completes the item and walks every step of its chain.</summary>
-    public static async Task SignOffAsync(this HttpClient client, Guid itemId)
+    /// <summary>Completes the item and requests sign-off; the reviewer (another key) walks every step of its chain.</summary>
+    public static async Task SignOffAsync(this HttpClient client, HttpClient reviewer, Guid itemId)
     {
         await client.CompleteAsync(itemId);
         var state = await client.RequestSignOffAsync(itemId);
         for (var i = 0; i < state["steps"]!.AsArray().Count; i++)
-            await client.ApproveSignOffAsync(itemId);
+            await reviewer.ApproveSignOffAsync(itemId);
     }
 }

@@ -113,13 +113,14 @@ public sealed class ItemAuthorizationTests : ItemTest
     }
 
     [Test]
-    public async Task UpdateItem_WithKeyBoundToA_ChangesAnItemItShares()
+    public async Task UpdateItem_WithKeyBoundToA_WhereAOnlyCooperates_Returns403EditItemAndChangesNothing()
     {
         var (_, etag) = await Admin.GetItemAsync(_sharedWithA);
 
-        using var response = await _keyA.PatchJsonAsync(ItemUri(_sharedWithA), new { area = "城关镇" }, etag);
+        using var response = await _keyA.PatchJsonAsync(ItemUri(_sharedWithA), new { area = "西城区" }, etag);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That((await response.ProblemAsync(HttpStatusCode.Forbidden))["rule"].Text(), Is.EqualTo("edit_item"));
+        Assert.That((await Admin.GetItemAsync(_sharedWithA)).ETag, Is.EqualTo(etag));
     }
 
     [Test]
@@ -182,13 +183,13 @@ public sealed class ItemAuthorizationTests : ItemTest
     }
 
     [Test]
-    public async Task CreateItem_WithKeyBoundToA_LedByAnotherUnit_Returns400KeyedLeadUnitIdAndCreatesNothing()
+    public async Task CreateItem_WithKeyBoundToA_LedByAnotherUnit_Returns403AndCreatesNothing()
     {
         var code = NewCode("Q");
 
         using var response = await _keyA.PostJsonAsync(ItemsPath, Body(code, leadUnitId: _unitB));
 
-        await response.ValidationProblemAsync("leadUnitId");
+        Assert.That((await response.ProblemAsync(HttpStatusCode.Forbidden))["rule"].Text(), Is.EqualTo("units_in_own_subtree"));
         var page = await Admin.GetListAsync($"{ItemsPath}?q={code}");
         Assert.That(page["items"]!.AsArray(), Is.Empty);
     }

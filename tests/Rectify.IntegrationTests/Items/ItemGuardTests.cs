@@ -79,7 +79,7 @@ public sealed class ItemGuardTests : ItemTest
     public async Task ReportProgress_OnASignedOffItem_Returns409()
     {
         var itemId = await NewItemIdAsync();
-        await Admin.SignOffAsync(itemId);
+        await Admin.SignOffAsync(Reviewer, itemId);
 
         using var response = await Admin.PostAsJsonAsync($"{ItemUri(itemId)}/progress",
             new { reportedOn = "2026-03-15", summary = "巡查正常", progressStatus = "completed" });
@@ -97,7 +97,7 @@ public sealed class ItemGuardTests : ItemTest
         using (var moved = await Admin.PatchJsonAsync(ItemUri(itemId), new { dueDate = "2027-06-30" }, "*"))
             Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        using var response = await Admin.PostAsJsonAsync(
+        using var response = await Reviewer.PostAsJsonAsync(
             $"{ItemUri(itemId)}/extensions/{requested["extension"]!["id"]}/approve", new { reviewerName = "区整改办" });
 
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
@@ -187,19 +187,23 @@ public sealed class ItemGuardTests : ItemTest
     }
 
     [Test]
-    public async Task UpdateItem_ByTheLeadUnitsKey_CanReassignAndResendingTheSameUnitsIsFineForOthers()
+    public async Task UpdateItem_ByTheLeadUnitsKey_AddsAUnitBelowItAndMayResendAUnitTheOfficeNamedElsewhere()
     {
         var lead = await Admin.CreateUnitAsync("区水利局");
-        var cooperating = await Admin.CreateUnitAsync("东城街道");
-        var itemId = await NewItemIdAsync(body => body["leadUnitId"] = lead.ToString());
+        var below = await Admin.CreateUnitAsync("区水利工作站", lead);
+        var elsewhere = await Admin.CreateUnitAsync("东城街道");
+        var itemId = await NewItemIdAsync(body =>
+        {
+            body["leadUnitId"] = lead.ToString();
+            body["units"] = new JsonArray(new JsonObject { ["unitId"] = elsewhere.ToString(), ["role"] = "cooperating" });
+        });
         using var leadKey = await App.WithScopesAsync(["read", "write"], lead);
-        object[] units = [new { unitId = cooperating, role = "cooperating" }];
+        object[] units = [new { unitId = elsewhere, role = "cooperating" }, new { unitId = below, role = "responsible" }];
 
-        using (var assigned = await leadKey.PatchJsonAsync(ItemUri(itemId), new { units }, "*"))
-            Assert.That(assigned.StatusCode, Is.EqualTo(HttpStatusCode.OK), await assigned.Content.ReadAsStringAsync());
-        using var cooperatingKey = await App.WithScopesAsync(["read", "write"], cooperating);
-        using var resent = await cooperatingKey.PatchJsonAsync(ItemUri(itemId), new { title = "改标题", leadUnitId = lead, units }, "*");
+        using var response = await leadKey.PatchJsonAsync(ItemUri(itemId), new { title = "改标题", leadUnitId = lead, units }, "*");
 
-        Assert.That(resent.StatusCode, Is.EqualTo(HttpStatusCode.OK), await resent.Content.ReadAsStringAsync());
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var others = (await Admin.GetItemAsync(itemId)).Body["units"]!.AsArray();
+        Assert.That(others.Select(u => u!["unitId"]!.GetValue<Guid>()), Is.EquivalentTo(new[] { elsewhere, below }));
     }
 }

@@ -25,6 +25,7 @@ public sealed class ItemHistoryTests : ItemTest
     public async Task GetItemHistory_AfterSeveralChanges_ListsEachActionInOrderWithActorAndOldAndNewValues()
     {
         using var client = await App.WithScopesAsync(["read", "write", "report", "review"]);
+        using var reviewer = await App.WithScopesAsync(["read", "review"]);
         var item = await NewItemAsync(client: client);
         var itemId = IdOf(item);
         App.Clock.Now = Start.AddMinutes(1);
@@ -41,7 +42,7 @@ public sealed class ItemHistoryTests : ItemTest
         App.Clock.Now = Start.AddMinutes(6);
         await client.RequestSignOffAsync(itemId);
         App.Clock.Now = Start.AddMinutes(7);
-        await client.ApproveSignOffAsync(itemId, "张科长", "属实", "区验〔2026〕3号");
+        await reviewer.ApproveSignOffAsync(itemId, "张科长", "属实", "区验〔2026〕3号");
 
         var history = await client.HistoryAsync(itemId);
 
@@ -50,7 +51,8 @@ public sealed class ItemHistoryTests : ItemTest
             "created", "measure_added", "progress_reported", "updated", "measure_updated", "progress_reported", "completed",
             "sign_off_requested", "sign_off_approved",
         }));
-        Assert.That(history.Select(e => e["actorName"].Text()), Is.All.EqualTo(ActorName));
+        Assert.That(history.Select(e => e["actorName"].Text()),
+            Is.EqualTo(Enumerable.Repeat(ActorName, 8).Append("test read+review")));
         Assert.That(history.Select(e => e["entityId"]!.GetValue<Guid>()), Is.All.EqualTo(itemId));
         Assert.That(history.Select(e => e["occurredAt"]!.GetValue<DateTimeOffset>()),
             Is.EqualTo(new[] { 0, 1, 2, 3, 4, 5, 5, 6, 7 }.Select(i => Start.AddMinutes(i))));
@@ -86,7 +88,7 @@ public sealed class ItemHistoryTests : ItemTest
     {
         var itemId = await NewItemIdAsync(body => body["dueDate"] = "2026-03-31");
         var extension = await Admin.PostExpectingAsync($"{ItemUri(itemId)}/extensions", new { requestedDueDate = "2026-06-30", reason = "土地报批" });
-        await Admin.PostExpectingAsync($"{ItemUri(itemId)}/extensions/{IdOf(extension["extension"])}/approve",
+        await Reviewer.PostExpectingAsync($"{ItemUri(itemId)}/extensions/{IdOf(extension["extension"])}/approve",
             new { reviewerName = "赵主任" }, HttpStatusCode.OK);
         await Admin.ReportProgressAsync(itemId, "completed");
         await Admin.PostExpectingAsync($"{ItemUri(itemId)}/recurrences",
@@ -139,7 +141,7 @@ public sealed class ItemHistoryTests : ItemTest
         var checkedBefore = (await VerifyAsync())["eventsChecked"]!.GetValue<long>();
         var itemId = await NewItemIdAsync();
         await Admin.AddMeasureAsync(itemId);
-        await Admin.SignOffAsync(itemId);
+        await Admin.SignOffAsync(Reviewer, itemId);
 
         var verification = await VerifyAsync();
 

@@ -135,7 +135,7 @@ public sealed class ListItemsTests : ItemTest
         var signedOff = await ItemAsync(inspection);
         await Admin.CompleteAsync(requested);
         await Admin.RequestSignOffAsync(requested);
-        await Admin.SignOffAsync(signedOff);
+        await Admin.SignOffAsync(Reviewer, signedOff);
 
         Assert.That(await ListAsync($"inspectionId={inspection}&signOffStatus=none"), Is.EqualTo(new[] { none }));
         Assert.That(await ListAsync($"inspectionId={inspection}&signOffStatus=requested"), Is.EqualTo(new[] { requested }));

@@ -31,7 +31,7 @@ public sealed class RecurrenceTests : ItemTest
     {
         var itemId = await NewItemIdAsync();
         await Admin.AddMeasureAsync(itemId);
-        await Admin.SignOffAsync(itemId);
+        await Admin.SignOffAsync(Reviewer, itemId);
         var (before, _) = await Admin.GetItemAsync(itemId);
         var trailBefore = await Admin.GetListAsync($"{ItemUri(itemId)}/sign-off");
         App.Clock.Now = Start.AddDays(1);
@@ -80,10 +80,10 @@ public sealed class RecurrenceTests : ItemTest
     public async Task RecordRecurrence_ThenCompletedAndSignedOffAgain_CountsOneRecurrenceAndKeepsBothRounds()
     {
         var itemId = await NewItemIdAsync();
-        await Admin.SignOffAsync(itemId);
+        await Admin.SignOffAsync(Reviewer, itemId);
         await Admin.PostExpectingAsync(RecurrencesUri(itemId), Recurrence());
 
-        await Admin.SignOffAsync(itemId);
+        await Admin.SignOffAsync(Reviewer, itemId);
 
         var (item, _) = await Admin.GetItemAsync(itemId);
         Assert.That(item["signOffStatus"].Text(), Is.EqualTo("signed_off"));

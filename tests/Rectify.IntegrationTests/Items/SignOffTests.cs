@@ -125,7 +125,7 @@ public sealed class SignOffTests : ItemTest
             App.Clock.Now = Start.AddDays(i + 1);
             var (_, etag) = await Admin.GetItemAsync(itemId);
             versions.Add(int.Parse(etag.Trim('"')));
-            var state = await Admin.ApproveSignOffAsync(itemId, approvals[i].Reviewer, approvals[i].Comment, approvals[i].Document);
+            var state = await Reviewer.ApproveSignOffAsync(itemId, approvals[i].Reviewer, approvals[i].Comment, approvals[i].Document);
             pendingAfter.Add(state["pendingStep"]?.GetValue<string>());
         }
 
@@ -162,7 +162,7 @@ public sealed class SignOffTests : ItemTest
         var itemId = await CompletedItemAsync();
         await Admin.RequestSignOffAsync(itemId);
 
-        await Admin.ApproveSignOffAsync(itemId);
+        await Reviewer.ApproveSignOffAsync(itemId);
 
         var (item, _) = await Admin.GetItemAsync(itemId);
         Assert.That(item["signOffStatus"].Text(), Is.EqualTo("requested"));
@@ -175,9 +175,9 @@ public sealed class SignOffTests : ItemTest
     {
         var itemId = await CompletedItemAsync();
         await Admin.RequestSignOffAsync(itemId);
-        await Admin.ApproveSignOffAsync(itemId, "张科长", "属实", "区验〔2026〕3号");
+        await Reviewer.ApproveSignOffAsync(itemId, "张科长", "属实", "区验〔2026〕3号");
 
-        var returned = await Admin.PostExpectingAsync($"{SignOffUri(itemId)}/return",
+        var returned = await Reviewer.PostExpectingAsync($"{SignOffUri(itemId)}/return",
             new { step = "媒体公示", reviewerName = "刘编辑", reason = "公示期内收到群众反映，需补充说明" }, HttpStatusCode.OK);
 
         Assert.That(returned["status"].Text(), Is.EqualTo("returned"));
@@ -208,12 +208,12 @@ public sealed class SignOffTests : ItemTest
     {
         var itemId = await CompletedItemAsync();
         await Admin.RequestSignOffAsync(itemId);
-        await Admin.PostExpectingAsync($"{SignOffUri(itemId)}/return", new { step = "区级验收", reviewerName = "张科长", reason = "材料不全" },
+        await Reviewer.PostExpectingAsync($"{SignOffUri(itemId)}/return", new { step = "区级验收", reviewerName = "张科长", reason = "材料不全" },
             HttpStatusCode.OK);
         await Admin.RequestSignOffAsync(itemId);
 
         for (var i = 0; i < Steps.Length; i++)
-            await Admin.ApproveSignOffAsync(itemId, $"审核人{i}");
+            await Reviewer.ApproveSignOffAsync(itemId, $"审核人{i}");
 
         var state = await SignOffStateAsync(itemId);
         Assert.That(state["status"].Text(), Is.EqualTo("signed_off"));
@@ -230,7 +230,7 @@ public sealed class SignOffTests : ItemTest
         var itemId = await CompletedItemAsync();
         await Admin.RequestSignOffAsync(itemId);
 
-        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/return", new { step = "区级验收", reviewerName = "刘编辑", reason = "" });
+        using var response = await Reviewer.PostAsJsonAsync($"{SignOffUri(itemId)}/return", new { step = "区级验收", reviewerName = "刘编辑", reason = "" });
 
         await response.ValidationProblemAsync("reason");
         var state = await SignOffStateAsync(itemId);
@@ -244,7 +244,7 @@ public sealed class SignOffTests : ItemTest
         var itemId = await CompletedItemAsync();
         await Admin.RequestSignOffAsync(itemId);
 
-        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { step = "区级验收", comment = "同意" });
+        using var response = await Reviewer.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { step = "区级验收", comment = "同意" });
 
         await response.ValidationProblemAsync("reviewerName");
         Assert.That((await SignOffStateAsync(itemId))["pendingStep"].Text(), Is.EqualTo("区级验收"));
@@ -257,7 +257,7 @@ public sealed class SignOffTests : ItemTest
         var (_, etag) = await Admin.GetItemAsync(itemId);
         var history = await Admin.ActionsAsync(itemId);
 
-        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { step = "区级验收", reviewerName = "王五", comment = "同意" });
+        using var response = await Reviewer.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { step = "区级验收", reviewerName = "王五", comment = "同意" });
 
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.That(problem["rule"].Text(), Is.EqualTo("no_pending_sign_off"));
@@ -270,9 +270,9 @@ public sealed class SignOffTests : ItemTest
     public async Task ApproveSignOff_RetriedAfterTheLastStepSignedOff_Returns409StepAlreadyDecided()
     {
         var itemId = await NewItemIdAsync();
-        await Admin.SignOffAsync(itemId);
+        await Admin.SignOffAsync(Reviewer, itemId);
 
-        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { step = Steps[^1], reviewerName = "王五" });
+        using var response = await Reviewer.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { step = Steps[^1], reviewerName = "王五" });
 
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.That(problem["rule"].Text(), Is.EqualTo("step_already_decided"));
@@ -283,7 +283,7 @@ public sealed class SignOffTests : ItemTest
     public async Task RequestSignOff_WhenAlreadySignedOff_Returns409AndOpensNoNewRound()
     {
         var itemId = await NewItemIdAsync();
-        await Admin.SignOffAsync(itemId);
+        await Admin.SignOffAsync(Reviewer, itemId);
 
         using var response = await Admin.PostAsJsonAsync(SignOffUri(itemId), new { summary = "再次申请" });
 
@@ -299,7 +299,7 @@ public sealed class SignOffTests : ItemTest
     {
         var itemId = await CompletedItemAsync();
 
-        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/return", new { step = "区级验收", reviewerName = "王五", reason = "材料不全" });
+        using var response = await Reviewer.PostAsJsonAsync($"{SignOffUri(itemId)}/return", new { step = "区级验收", reviewerName = "王五", reason = "材料不全" });
 
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.That(problem["rule"].Text(), Is.EqualTo("no_pending_sign_off"));
@@ -363,15 +363,15 @@ public sealed class SignOffTests : ItemTest
         var itemId = IdOf(await Admin.CreateItemAsync(Body(inspectionId: InspectionApi.InspectionId(inspection))));
         await Admin.CompleteAsync(itemId);
         await Admin.RequestSignOffAsync(itemId);
-        await Admin.ApproveSignOffAsync(itemId);
-        await Admin.ApproveSignOffAsync(itemId);
+        await Reviewer.ApproveSignOffAsync(itemId);
+        await Reviewer.ApproveSignOffAsync(itemId);
 
         using (var patched = await Admin.PatchJsonAsync(InspectionApi.InspectionUri(inspection), new { signOffSteps = new[] { "市整改办销号" } }, "*"))
         {
             var problem = await patched.ProblemAsync(HttpStatusCode.Conflict);
             Assert.That(problem["rule"].Text(), Is.EqualTo("sign_off_under_review"));
         }
-        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { step = Steps[2], reviewerName = "王五" });
+        using var response = await Reviewer.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { step = Steps[2], reviewerName = "王五" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var reviews = (await SignOffStateAsync(itemId))["reviews"]!.AsArray().Select(r => r!["stepName"].Text()).ToList();
@@ -387,7 +387,7 @@ public sealed class SignOffTests : ItemTest
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
         {
-            using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", body);
+            using var response = await Reviewer.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", body);
             return (response.StatusCode, Body: await response.Content.ReadAsStringAsync());
         }));
 
@@ -404,7 +404,7 @@ public sealed class SignOffTests : ItemTest
         var itemId = await CompletedItemAsync();
         await Admin.RequestSignOffAsync(itemId);
 
-        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { step = Steps[1], reviewerName = "王五" });
+        using var response = await Reviewer.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { step = Steps[1], reviewerName = "王五" });
 
         var problem = await response.ProblemAsync(HttpStatusCode.Conflict);
         Assert.That(problem["rule"].Text(), Is.EqualTo("step_mismatch"));
@@ -418,7 +418,7 @@ public sealed class SignOffTests : ItemTest
         var itemId = await CompletedItemAsync();
         await Admin.RequestSignOffAsync(itemId);
 
-        using var response = await Admin.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { reviewerName = "王五" });
+        using var response = await Reviewer.PostAsJsonAsync($"{SignOffUri(itemId)}/approve", new { reviewerName = "王五" });
 
         await response.ValidationProblemAsync("step");
         Assert.That((await SignOffStateAsync(itemId))["pendingStep"].Text(), Is.EqualTo(Steps[0]));
@@ -430,14 +430,14 @@ public sealed class SignOffTests : ItemTest
         var itemId = await CompletedItemAsync();
         await Admin.RequestSignOffAsync(itemId);
         var (_, etag) = await Admin.GetItemAsync(itemId);
-        await Admin.ApproveSignOffAsync(itemId);
+        await Reviewer.ApproveSignOffAsync(itemId);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{SignOffUri(itemId)}/return")
         {
             Content = JsonContent.Create(new { step = Steps[1], reviewerName = "刘编辑", reason = "材料不全" }),
         };
         request.Headers.TryAddWithoutValidation("If-Match", etag);
 
-        using var response = await Admin.SendAsync(request);
+        using var response = await Reviewer.SendAsync(request);
 
         await response.ProblemAsync(HttpStatusCode.PreconditionFailed);
         var state = await SignOffStateAsync(itemId);
@@ -456,7 +456,7 @@ public sealed class SignOffTests : ItemTest
         };
         request.Headers.TryAddWithoutValidation("If-Match", etag);
 
-        using var response = await Admin.SendAsync(request);
+        using var response = await Reviewer.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         Assert.That((await SignOffStateAsync(itemId))["pendingStep"].Text(), Is.EqualTo(Steps[1]));

@@ -80,11 +80,11 @@ public sealed class ItemStoreTests(SqlDialect dialect)
         var item = NewItem(Today.AddDays(10), "R-" + Guid.NewGuid().ToString("N")[..6]);
         var measure = item.AddMeasure(Guid.CreateVersion7(), "新建截污管网", _helper.Id, Today.AddDays(5), Now);
         item.SetMeasureImplemented(measure.Id, true, Today, Today, Now);
-        var extension = item.RequestExtension(Guid.CreateVersion7(), Today.AddDays(40), "资金未到位", "tester", Today, Now);
+        var extension = item.RequestExtension(Guid.CreateVersion7(), Today.AddDays(40), "资金未到位", "tester", null, Today, Now);
         item.ReportProgress(Guid.CreateVersion7(), Today, "已完成", ProgressStatus.Completed, ScheduleStatus.Ahead, 7.9m,
             "专项债资金到位", [], "tester", Now);
         var request = item.RequestSignOff(Guid.CreateVersion7(), "申请销号", [new Evidence("验收报告", "https://example.org/a.pdf", null)],
-            "tester", Now);
+            "tester", null, Now);
         await SaveAsync(item);
 
         await using var session = _database.OpenSession();

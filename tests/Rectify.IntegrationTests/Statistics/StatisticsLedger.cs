@@ -71,14 +71,14 @@ internal static class StatisticsLedger
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>Requests an extension to <paramref name="newDueDate"/> and approves it.</summary>
-    public static async Task ExtendAsync(this HttpClient client, Guid itemId, DateOnly newDueDate)
+    /// <summary>Requests an extension to <paramref name="newDueDate"/>, and the reviewer approves it.</summary>
+    public static async Task ExtendAsync(this HttpClient client, HttpClient reviewer, Guid itemId, DateOnly newDueDate)
     {
         using var requested = await client.PostAsJsonAsync($"/api/v1/items/{itemId}/extensions",
             new { requestedDueDate = newDueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), reason = "用地审批未完成" });
         Assert.That(requested.StatusCode, Is.EqualTo(HttpStatusCode.Created), await requested.Content.ReadAsStringAsync());
         var extensionId = (await requested.BodyAsync())["extension"]!["id"]!.GetValue<Guid>();
-        using var approved = await client.PostAsJsonAsync($"/api/v1/items/{itemId}/extensions/{extensionId}/approve",
+        using var approved = await reviewer.PostAsJsonAsync($"/api/v1/items/{itemId}/extensions/{extensionId}/approve",
             new { reviewerName = "县整改办" });
         Assert.That(approved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await approved.Content.ReadAsStringAsync());
     }

@@ -122,7 +122,7 @@ public sealed class StatisticsTests : ApiTest
         await Admin.CreateItemAsync(inspection, unit, dueDate: new DateOnly(2026, 3, 10));
         await Admin.CreateItemAsync(inspection, unit, dueDate: new DateOnly(2026, 4, 30));
         var extended = await Admin.CreateItemAsync(inspection, unit, dueDate: new DateOnly(2026, 3, 20));
-        await Admin.ExtendAsync(extended, new DateOnly(2026, 6, 30));
+        await Admin.ExtendAsync(Reviewer, extended, new DateOnly(2026, 6, 30));
         var completed = await Admin.CreateItemAsync(inspection, unit, dueDate: new DateOnly(2026, 3, 1));
         await Admin.ReportProgressAsync(completed, "completed");
         await Admin.CreateItemAsync(inspection, unit, dueDate: new DateOnly(2027, 1, 15));

@@ -95,7 +95,7 @@ public sealed class ItemEventTests
     public void Restore_WhenUnderReviewAtTheLastStep_ApprovalClosesTheStoredRequestAndBindsTheStoredVersion()
     {
         var request = new SignOffRequest(Guid.NewGuid(), Guid.NewGuid(), 2, "再次申请销号", [], SignOffRequestStatus.Pending,
-            "县住建局", Now.AddDays(-2), null);
+            "县住建局", null, Now.AddDays(-2), null);
         var item = Restored(ProgressStatus.Completed, SignOffStatus.Requested, 2, request);
 
         var review = item.Approve(At);
@@ -444,7 +444,7 @@ public sealed class ItemEventTests
     {
         var item = Saved(CompletedItem());
 
-        var request = item.RequestSignOff(Guid.NewGuid(), "整改已完成", [], "县住建局", At);
+        var request = item.RequestSignOff(Guid.NewGuid(), "整改已完成", [], "县住建局", null, At);
 
         var requested = OnlyEvent<SignOffRequested>(item);
         Assert.That(requested.Request, Is.EqualTo(request));
@@ -606,7 +606,7 @@ public sealed class ItemEventTests
     {
         var item = Saved(AtProgress(ProgressStatus.InProgress));
 
-        var extension = item.RequestExtension(Guid.NewGuid(), Later, "资金未到位", "县住建局", Today, Now);
+        var extension = item.RequestExtension(Guid.NewGuid(), Later, "资金未到位", "县住建局", null, Today, Now);
 
         var requested = OnlyEvent<ExtensionRequested>(item);
         Assert.That(requested.Action, Is.EqualTo("extension_requested"));

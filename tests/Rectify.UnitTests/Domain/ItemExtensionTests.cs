@@ -23,7 +23,7 @@ public sealed class ItemExtensionTests
         var item = AtProgress(ProgressStatus.InProgress);
         var id = Guid.NewGuid();
 
-        var extension = item.RequestExtension(id, Later, "资金纳入 PPP 项目", "县住建局", Today, Now);
+        var extension = item.RequestExtension(id, Later, "资金纳入 PPP 项目", "县住建局", null, Today, Now);
 
         Assert.That(item.Extensions, Is.EqualTo(new[] { extension }));
         Assert.That(extension.Id, Is.EqualTo(id));

@@ -170,10 +170,10 @@ public sealed class ItemSignOffTests
         var requestId = Guid.NewGuid();
         Evidence[] evidence = [new Evidence("验收报告.pdf", "https://files.example/acceptance.pdf", "ab12")];
 
-        var request = item.RequestSignOff(requestId, "整改已完成", evidence, "县住建局", Now);
+        var request = item.RequestSignOff(requestId, "整改已完成", evidence, "县住建局", null, Now);
 
         Assert.That(request, Is.EqualTo(new SignOffRequest(requestId, item.Id, 1, "整改已完成", evidence,
-            SignOffRequestStatus.Pending, "县住建局", Now, null)));
+            SignOffRequestStatus.Pending, "县住建局", null, Now, null)));
         Assert.That(item.OpenSignOffRequest, Is.EqualTo(request));
     }
 

@@ -89,7 +89,7 @@ internal static class ItemStates
 
     /// <summary>申请销号 with a summary and no evidence.</summary>
     public static SignOffRequest SubmitForSignOff(this Item item, DateTimeOffset? at = null) =>
-        item.RequestSignOff(Guid.NewGuid(), "整改已完成，申请销号", [], "县住建局", at ?? Now);
+        item.RequestSignOff(Guid.NewGuid(), "整改已完成，申请销号", [], "县住建局", null, at ?? Now);
 
     /// <summary>A step name that is in no chain: what a reviewer names when nothing is under review.</summary>
     public const string NoStep = "无待审环节";
@@ -104,7 +104,7 @@ internal static class ItemStates
 
     /// <summary>延期申请 for <paramref name="requested"/>, asked on <paramref name="today"/> (today by default).</summary>
     public static Extension AskExtension(this Item item, DateOnly requested, DateOnly? today = null) =>
-        item.RequestExtension(Guid.NewGuid(), requested, "资金纳入 PPP 项目，预计 7 月开工", "县住建局", today ?? Today, Now);
+        item.RequestExtension(Guid.NewGuid(), requested, "资金纳入 PPP 项目，预计 7 月开工", "县住建局", null, today ?? Today, Now);
 
     /// <summary>反弹: records a recurrence that reopens the item with a new due date.</summary>
     public static Recurrence Recur(this Item item, DateOnly newDueDate, DateTimeOffset? at = null) =>
