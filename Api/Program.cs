@@ -24,6 +24,7 @@ app.UseSwaggerUI(options =>
     options.SwaggerEndpoint("/swagger/v1/swagger.json", "Rectify v1");
 });
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.UseIdempotencyKeys();
 

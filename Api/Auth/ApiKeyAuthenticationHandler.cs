@@ -12,7 +12,8 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IClientStore clients,
-    IProblemDetailsService problems)
+    IProblemDetailsService problems,
+    FailedAuthentications failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -41,9 +42,12 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized",
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        failures.Record(Context);
+        return WriteProblemAsync(StatusCodes.Status401Unauthorized, "Unauthorized",
             $"Send a valid API key in the {HeaderName} header.");
+    }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden",

@@ -6,8 +6,8 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).WithTags("Health");
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) }).WithTags("Health");
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).WithTags("Health").DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(ReadyTag) }).WithTags("Health").DisableRateLimiting();
         return app;
     }
 }

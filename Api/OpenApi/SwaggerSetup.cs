@@ -48,7 +48,9 @@ public static class SwaggerSetup
         return index < 0 ? TagsInReadingOrder.Length : index;
     }
 
-    /// <summary>Every operation behind a key also answers 401 (no or unknown key) and 403 (scope missing).</summary>
+    /// <summary>
+    /// Every operation behind a key also answers 401 (no or unknown key), 403 (scope missing) and 429 (rate limits).
+    /// </summary>
     private sealed class AuthResponsesFilter : IOperationFilter
     {
         public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -60,6 +62,11 @@ public static class SwaggerSetup
             operation.Responses ??= [];
             operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No API key, or an unknown one (problem+json)." });
             operation.Responses.TryAdd("403", new OpenApiResponse { Description = $"The key lacks the '{policy}' scope (problem+json)." });
+            operation.Responses.TryAdd("429", new OpenApiResponse
+            {
+                Description = "The key's request rate, or this address's failed authentications, are used up: retry after " +
+                              "the seconds in Retry-After (problem+json).",
+            });
             operation.Description = $"{operation.Description} Scope: {policy}.".Trim();
         }
     }

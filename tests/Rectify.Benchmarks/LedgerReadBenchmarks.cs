@@ -31,6 +31,7 @@ public class LedgerReadBenchmarks
             builder.UseSetting("Database:SqlitePath", _database);
             builder.UseSetting("Auth:BootstrapAdminKey", Key);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("RateLimits:PerClient:PermitsPerSecond", "0");
         });
         _client = _app.CreateClient();
         _client.DefaultRequestHeaders.Add("X-Api-Key", Key);

@@ -11,7 +11,21 @@ public sealed class RectifyApp(IReadOnlyDictionary<string, string>? settings = n
 {
     public const string AdminKey = "rk_test_admin_key_0123456789abcdef";
 
+    /// <summary>
+    /// Limits no fixture reaches: tests send hundreds of requests a second with one key, and many 401s, from one address.
+    /// The rate-limit tests set low ones.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> HighRateLimits = new Dictionary<string, string>
+    {
+        ["RateLimits:PerClient:PermitsPerSecond"] = "1000000",
+        ["RateLimits:PerClient:Burst"] = "1000000",
+        ["RateLimits:FailedAuth:PerMinute"] = "1000000",
+    };
+
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"rectify-test-{Guid.NewGuid():N}.db");
+
+    /// <summary>The audit key file the service creates beside the database when Audit:Key is not set.</summary>
+    public string AuditKeyPath => Path.ChangeExtension(DatabasePath, ".audit-key");
 
     /// <summary>Starts at 2026-03-15 10:00 in Shanghai (02:00 UTC).</summary>
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 15, 2, 0, 0, TimeSpan.Zero));
@@ -21,7 +35,7 @@ public sealed class RectifyApp(IReadOnlyDictionary<string, string>? settings = n
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:SqlitePath", DatabasePath);
         builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in HighRateLimits.Concat(settings ?? new Dictionary<string, string>()))
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
@@ -53,6 +67,7 @@ public sealed class RectifyApp(IReadOnlyDictionary<string, string>? settings = n
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(DatabasePath + suffix);
+        File.Delete(AuditKeyPath);
     }
 
     private sealed record KeyHolder(string Key);

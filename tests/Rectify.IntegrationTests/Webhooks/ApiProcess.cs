@@ -47,7 +47,7 @@ public sealed class ApiProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in RectifyApp.HighRateLimits.Concat(settings))
             start.Environment[key.Replace(":", "__")] = value;
         var api = new ApiProcess(Process.Start(start)!, baseUrl);
         api._process.OutputDataReceived += (_, line) => api.Append(line.Data);
