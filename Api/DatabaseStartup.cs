@@ -2,17 +2,22 @@ using Mediator;
 using Rectify.Application.Clients;
 using Rectify.Application.Common.Errors;
 using Rectify.Infrastructure.Persistence;
+using Rectify.Infrastructure.Persistence.Auditing;
 
 namespace Rectify.Api;
 
 public static class DatabaseStartup
 {
-    /// <summary>Applies migrations (unless switched off) and creates the first admin key on an empty database.</summary>
+    /// <summary>
+    /// Applies migrations (unless switched off), loads the audit key (re-chaining an unkeyed trail once), and creates the
+    /// first admin key on an empty database.
+    /// </summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app, bool forceMigrate = false)
     {
         var options = app.Services.GetRequiredService<DatabaseOptions>();
         if (options.MigrateOnStartup || forceMigrate)
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await app.Services.PrepareAuditTrailAsync(CancellationToken.None);
 
         await using var scope = app.Services.CreateAsyncScope();
         var configuredKey = app.Configuration["Auth:BootstrapAdminKey"];

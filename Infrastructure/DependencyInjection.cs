@@ -36,9 +36,7 @@ public static class DependencyInjection
 
         services.AddScoped<DbSession>();
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<DbSession>());
-        services.AddScoped<AuditLog>();
-        services.AddScoped<IAuditLog>(sp => sp.GetRequiredService<AuditLog>());
-        services.AddScoped<IAuditTrail>(sp => sp.GetRequiredService<AuditLog>());
+        services.AddAuditing();
         services.AddScoped<IUnitStore, UnitStore>();
         services.AddScoped<IAggregateStore<OrgUnit>>(sp => sp.GetRequiredService<IUnitStore>());
         services.AddScoped<IClientStore, ClientStore>();

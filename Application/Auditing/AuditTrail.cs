@@ -1,4 +1,3 @@
-using Rectify.Domain.Common;
 using System.Text.Json;
 using Rectify.Application.Common.Paging;
 
@@ -18,15 +17,8 @@ public sealed record AuditEventResponse(
 
 public sealed record AuditFieldChange(string Field, JsonElement? Old, JsonElement? New);
 
-/// <summary>The result of re-computing every hash chain: the first broken link, if any.</summary>
-public sealed record AuditVerification(bool Intact, long EventsChecked, BrokenLink? FirstBrokenLink);
-
-public sealed record BrokenLink(Guid EventId, string EntityType, Guid EntityId, int ChainIndex, string Reason);
-
 public interface IAuditTrail
 {
     Task<Page<AuditEventResponse>> ListAsync(string entityType, Guid entityId, int limit, string? cursor,
         CancellationToken cancellationToken);
-
-    Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken);
 }

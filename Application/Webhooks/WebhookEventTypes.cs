@@ -5,10 +5,13 @@ public static class WebhookEventTypes
 {
     public const string Ping = "ping";
 
+    /// <summary>A signed audit checkpoint; it concerns no item, so only subscriptions not limited to a unit receive it.</summary>
+    public const string AuditCheckpoint = "audit.checkpoint";
+
     public static readonly IReadOnlyList<string> Subscribable =
     [
         "item.created", "item.updated", "item.measure_added", "item.measure_implemented", "item.progress_reported",
         "item.completed", "item.sign_off_requested", "item.sign_off_approved", "item.sign_off_returned", "item.signed_off",
-        "item.extension_requested", "item.extension_approved", "item.extension_rejected", "item.recurred",
+        "item.extension_requested", "item.extension_approved", "item.extension_rejected", "item.recurred", AuditCheckpoint,
     ];
 }

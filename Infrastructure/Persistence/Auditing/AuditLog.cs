@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Rectify.Application.Auditing;
 using Rectify.Application.Common;
@@ -9,25 +7,23 @@ using Rectify.Domain.Common;
 namespace Rectify.Infrastructure.Persistence.Auditing;
 
 /// <summary>
-/// Writes and reads the hash-chained audit trail. Each event's hash covers its own content and the previous
-/// event's hash within the same entity, so altering or deleting any stored event breaks every later link.
+/// Writes and reads the hash-chained audit trail. Each event's link is the HMAC, under the audit key, of its own
+/// content and the previous event's link within the same entity, so altering, deleting or forging any stored event
+/// breaks the chain, and only the key's holder can make a link that verifies.
 /// </summary>
-internal sealed class AuditLog(DbSession db, ICurrentClient actor, TimeProvider clock) : IAuditLog, IAuditTrail
+internal sealed class AuditLog(DbSession db, ICurrentClient actor, TimeProvider clock, AuditKey key) : IAuditLog, IAuditTrail
 {
-    private const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
-    private const int VerifyBatchSize = 1000;
-
     /// <summary>Links the events, in order, after the entity's last one: one look-up of the chain head, one insert each.</summary>
     public async Task RecordAsync(string entityType, Guid entityId, IReadOnlyList<RecordedEvent> events,
         CancellationToken cancellationToken)
     {
         var last = await db.QuerySingleOrDefaultAsync<LastLinkRow>(db.Pick(AuditSql.LastLink),
             new { EntityType = entityType, EntityId = entityId, Limit = 1 }, cancellationToken);
-        var (index, previousHash) = (last?.ChainIndex ?? 0, last?.Hash ?? Genesis);
+        var (index, previousHash) = (last?.ChainIndex ?? 0, last?.Hash ?? AuditEventRow.Genesis);
         var occurredAt = clock.GetUtcNow();
         foreach (var recorded in events)
         {
-            var row = new AuditRow
+            var row = new AuditEventRow
             {
                 Id = Guid.CreateVersion7(),
                 EntityType = entityType,
@@ -40,7 +36,7 @@ internal sealed class AuditLog(DbSession db, ICurrentClient actor, TimeProvider 
                 Changes = JsonSerializer.Serialize(recorded.Changes.Select(c => new { c.Field, c.Old, c.New }), AuditJson.Options),
                 PrevHash = previousHash,
             };
-            row.Hash = previousHash = row.ComputeHash();
+            row.Hash = previousHash = key.Sign(row.LinkedText());
             await db.ExecuteAsync(AuditSql.Insert, row, cancellationToken);
         }
     }
@@ -49,68 +45,14 @@ internal sealed class AuditLog(DbSession db, ICurrentClient actor, TimeProvider 
         CancellationToken cancellationToken)
     {
         var after = Cursor.Decode<SeqKey>(cursor) ?? SeqKey.Start;
-        var rows = await db.QueryAsync<AuditRow>(db.Pick(AuditSql.ListForEntity),
+        var rows = await db.QueryAsync<AuditEventRow>(db.Pick(AuditSql.ListForEntity),
             new { EntityType = entityType, EntityId = entityId, AfterIndex = after.Seq, Limit = limit + 1 }, cancellationToken);
         return Cursor.ToPage(rows, limit, r => new SeqKey(r.ChainIndex)).Map(r => r.ToResponse());
-    }
-
-    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken)
-    {
-        var lastLinks = new Dictionary<(string, Guid), (int Index, string Hash)>();
-        long checkedCount = 0, afterSeq = 0;
-        while (true)
-        {
-            var batch = await db.QueryAsync<AuditRow>(db.Pick(AuditSql.VerifyBatch),
-                new { AfterSeq = afterSeq, Limit = VerifyBatchSize }, cancellationToken);
-            foreach (var row in batch)
-            {
-                checkedCount++;
-                var key = (row.EntityType, row.EntityId);
-                var previous = lastLinks.TryGetValue(key, out var link) ? link : (Index: 0, Hash: Genesis);
-                var broken = row.ChainIndex != previous.Index + 1 ? "a link before this event is missing"
-                    : row.PrevHash != previous.Hash ? "the previous event was altered"
-                    : row.Hash != row.ComputeHash() ? "this event was altered"
-                    : null;
-                if (broken is not null)
-                    return new AuditVerification(false, checkedCount,
-                        new BrokenLink(row.Id, row.EntityType, row.EntityId, row.ChainIndex, broken));
-                lastLinks[key] = (row.ChainIndex, row.Hash);
-            }
-            if (batch.Count < VerifyBatchSize)
-                return new AuditVerification(true, checkedCount, null);
-            afterSeq = batch[^1].Seq;
-        }
     }
 
     private sealed class LastLinkRow
     {
         public int ChainIndex { get; init; }
         public string Hash { get; init; } = "";
-    }
-
-    private sealed class AuditRow
-    {
-        public long Seq { get; init; }
-        public Guid Id { get; init; }
-        public string EntityType { get; init; } = "";
-        public Guid EntityId { get; init; }
-        public int ChainIndex { get; init; }
-        public string Action { get; init; } = "";
-        public Guid? ActorId { get; init; }
-        public string ActorName { get; init; } = "";
-        public DateTimeOffset OccurredAt { get; init; }
-        public string Changes { get; init; } = "[]";
-        public string PrevHash { get; init; } = "";
-        public string Hash { get; set; } = "";
-
-        public string ComputeHash()
-        {
-            var content = string.Join('\n', PrevHash, EntityType, EntityId.ToString("D"), ChainIndex, Action,
-                ActorId?.ToString("D") ?? "", ActorName, DapperTypeHandlers.InstantText(OccurredAt), Changes);
-            return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
-        }
-
-        public AuditEventResponse ToResponse() => new(Id, EntityType, EntityId, Action, ActorId, ActorName, OccurredAt,
-            JsonSerializer.Deserialize<List<AuditFieldChange>>(Changes, AuditJson.Options) ?? [], Hash);
     }
 }

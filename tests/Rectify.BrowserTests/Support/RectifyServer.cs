@@ -55,5 +55,6 @@ public sealed class RectifyServer : WebApplicationFactory<Program>
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(DatabasePath + suffix);
+        File.Delete(Path.ChangeExtension(DatabasePath, ".audit-key"));
     }
 }

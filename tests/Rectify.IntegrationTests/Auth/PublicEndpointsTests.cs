@@ -73,7 +73,7 @@ public sealed class PublicEndpointsTests : ApiTest
     }
 
     [TestCase("PUT", "/api/v1/units")]
-    [TestCase("POST", "/api/v1/audit/verify")]
+    [TestCase("DELETE", "/api/v1/audit/verify")]
     public async Task KnownRoute_WithUnsupportedMethod_Returns405Problem(string method, string uri)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), uri);

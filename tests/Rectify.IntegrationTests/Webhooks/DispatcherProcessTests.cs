@@ -34,6 +34,7 @@ public sealed class DispatcherProcessTests
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(_database + suffix);
+        File.Delete(Path.ChangeExtension(_database, ".audit-key"));
     }
 
     private static async Task<List<string>> PingManyAsync(HttpClient client, Guid webhookId, int count)

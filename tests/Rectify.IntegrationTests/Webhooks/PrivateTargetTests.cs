@@ -93,5 +93,6 @@ public sealed class PrivateTargetTests : WebhookTest
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             File.Delete(shared + suffix);
+        File.Delete(Path.ChangeExtension(shared, ".audit-key"));
     }
 }
