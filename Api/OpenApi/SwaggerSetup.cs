@@ -61,7 +61,11 @@ public static class SwaggerSetup
                 return;
             operation.Responses ??= [];
             operation.Responses.TryAdd("401", new OpenApiResponse { Description = "No API key, or an unknown one (problem+json)." });
-            operation.Responses.TryAdd("403", new OpenApiResponse { Description = $"The key lacks the '{policy}' scope (problem+json)." });
+            operation.Responses.TryAdd("403", new OpenApiResponse
+            {
+                Description = $"The key lacks the '{policy}' scope, or the permission policy refuses this key this action on " +
+                              "this object; `rule` names the rule (problem+json).",
+            });
             operation.Responses.TryAdd("429", new OpenApiResponse
             {
                 Description = "The key's request rate, or this address's failed authentications, are used up: retry after " +
