@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Rectify.Application.Clients;
 using Rectify.Application.Common;
 
 namespace Rectify.Api.Auth;
@@ -13,4 +14,9 @@ public sealed class HttpCurrentClient(IHttpContextAccessor accessor) : ICurrentC
     public string Name => User?.FindFirstValue(ClaimTypes.Name) ?? "system";
 
     public Guid? UnitId => Guid.TryParse(User?.FindFirstValue(ApiKeyAuthenticationHandler.UnitClaim), out var id) ? id : null;
+
+    /// <summary>Work outside a request (start-up, seeding) is the system's own and holds every scope.</summary>
+    public bool HasScope(string scope) =>
+        User is not { } user ||
+        user.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, scope) || user.HasClaim(ApiKeyAuthenticationHandler.ScopeClaim, Scopes.Admin);
 }

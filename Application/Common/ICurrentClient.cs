@@ -8,4 +8,7 @@ public interface ICurrentClient
 
     /// <summary>The unit a unit-bound key is limited to (with the units below it); null for an unbound key.</summary>
     Guid? UnitId { get; }
+
+    /// <summary>Whether the key holds the scope (an admin key holds every scope).</summary>
+    bool HasScope(string scope);
 }

@@ -29,7 +29,7 @@ public sealed class DecideExtensionHandler(ItemRepository repository, AccessPoli
         var item = await repository.GetAsync(command.ItemId, cancellationToken);
         var extension = item.Extensions.SingleOrDefault(e => e.Id == command.ExtensionId)
                         ?? throw new NotFoundException("Extension", command.ExtensionId);
-        await policy.EnsureMayReviewAsync(item, extension.RequestedByClientId, cancellationToken);
+        await policy.EnsureMayDecideAsync(item, extension.RequestedByClientId, cancellationToken);
         item.DecideExtension(extension, command.Decision, command.ReviewerName.Trim(), command.Comment, calendar.Now);
         return new ExtensionChangeResponse(await repository.SaveAsync(item, cancellationToken), ExtensionResponse.From(extension));
     }

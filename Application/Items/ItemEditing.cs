@@ -25,6 +25,8 @@ public sealed class ItemEditing(IItemStore items, IUnitStore units, AccessPolicy
             !Item.InCanonicalOrder([new(lead, UnitRole.Lead), .. others.Select(u => new ItemUnit(u.UnitId, u.Role!.Value))])
                 .SequenceEqual(item.Units))
         {
+            if (lead != item.LeadUnitId)
+                await policy.EnsureAsync(ItemAction.ChangeLead, item, cancellationToken);
             assigned = await ItemFields.ResolveUnitsAsync(units, lead, others, cancellationToken);
             await policy.EnsureOwnUnitsAsync("units", assigned.Except(item.Units).Select(u => u.UnitId), cancellationToken);
         }

@@ -30,13 +30,12 @@ public sealed class ReviewSignOffValidator : AbstractValidator<ReviewSignOffComm
 }
 
 public sealed class ReviewSignOffHandler(ISignOffStore signOffs, ItemRepository repository, AccessPolicy policy,
-    ICurrentClient client,
-    OfficeCalendar calendar) : ICommandHandler<ReviewSignOffCommand, SignOffResponse>
+    ICurrentClient client, OfficeCalendar calendar) : ICommandHandler<ReviewSignOffCommand, SignOffResponse>
 {
     public async ValueTask<SignOffResponse> Handle(ReviewSignOffCommand command, CancellationToken cancellationToken)
     {
         var item = await repository.GetAsync(command.ItemId, cancellationToken);
-        await policy.EnsureMayReviewAsync(item, item.OpenSignOffRequest?.RequestedByClientId, cancellationToken);
+        await policy.EnsureMayDecideAsync(item, item.OpenSignOffRequest?.RequestedByClientId, cancellationToken);
         command.ExpectedVersion.Check("Item", item.Id, item.Version);
         var (step, reviewer) = (command.Step.Trim(), command.ReviewerName.Trim());
         if (command.Decision == ReviewDecision.Approved)

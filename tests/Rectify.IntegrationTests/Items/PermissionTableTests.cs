@@ -9,8 +9,9 @@ namespace Rectify.IntegrationTests.Items;
 /// <summary>
 /// README's permission table, cell by cell: every item action tried by every kind of key, on a fresh item each time.
 /// The item is led by township A, with B responsible, D cooperating, E supervising and F acceptance, all under county
-/// C; its measure belongs to D. Every key holds read, write, report and review, so the cells show the policy, not the
-/// scopes. "requester" is the office key that asked for the sign-off or extension being decided.
+/// C; its measure belongs to D, and A has a village below it. Every key holds read, write, report and review, so the
+/// cells show the policy, not the scopes. "requester" is the office key that asked for the sign-off or extension
+/// being decided.
 /// </summary>
 public sealed class PermissionTableTests : ItemTest
 {
@@ -22,6 +23,8 @@ public sealed class PermissionTableTests : ItemTest
     [
         ("read_item",          "✓   ✓   ✓   ✓   ✓   ✓   ✓   ✓   404"),
         ("edit_item",          "✓   ✓   403 403 403 403 ✓   ✓   404"),
+        ("upsert_by_ref",      "✓   ✓   403 403 403 403 ✓   ✓   404"),
+        ("change_lead",        "✓   403 403 403 403 403 403 ✓   404"),
         ("move_due_date",      "✓   403 403 403 403 403 403 ✓   404"),
         ("add_measure",        "✓   ✓   403 403 403 403 ✓   ✓   404"),
         ("edit_measure",       "✓   ✓   403 403 403 403 ✓   ✓   404"),
@@ -31,7 +34,8 @@ public sealed class PermissionTableTests : ItemTest
         ("approve_sign_off",   "✓   403 403 403 403 403 ✓   403 404"),
         ("return_sign_off",    "✓   403 403 403 403 403 ✓   403 404"),
         ("request_extension",  "✓   ✓   403 403 403 403 ✓   ✓   404"),
-        ("decide_extension",   "✓   403 403 403 403 403 ✓   403 404"),
+        ("approve_extension",  "✓   403 403 403 403 403 ✓   403 404"),
+        ("reject_extension",   "✓   403 403 403 403 403 ✓   403 404"),
         ("record_recurrence",  "✓   403 403 403 403 403 ✓   ✓   404"),
     ];
 
@@ -42,13 +46,14 @@ public sealed class PermissionTableTests : ItemTest
         select new TestCaseData(row.Action, Keys[column], cells[column]).SetName($"{row.Action} by {Keys[column]}: {cells[column]}");
 
     private readonly Dictionary<string, HttpClient> _keys = [];
-    private Guid _lead, _responsible, _cooperating, _supervising, _acceptance;
+    private Guid _county, _lead, _village, _responsible, _cooperating, _supervising, _acceptance;
 
     [OneTimeSetUp]
     public async Task ArrangeUnitsAndKeys()
     {
-        var county = await Admin.CreateUnitAsync("某某县人民政府", kind: "office");
+        var county = _county = await Admin.CreateUnitAsync("某某县人民政府", kind: "office");
         _lead = await Admin.CreateUnitAsync("城关镇人民政府", county, "township");
+        _village = await Admin.CreateUnitAsync("城关镇北关村", _lead, "other");
         _responsible = await Admin.CreateUnitAsync("东城街道办事处", county, "township");
         _cooperating = await Admin.CreateUnitAsync("县水利局", county);
         _supervising = await Admin.CreateUnitAsync("县生态环境局", county);
@@ -75,13 +80,12 @@ public sealed class PermissionTableTests : ItemTest
     [TestCaseSource(nameof(Cells))]
     public async Task ItemAction_ByKey_AnswersAsTheTableSays(string action, string key, string expected)
     {
-        var (item, measure) = await ItemForAsync();
-        var (method, uri, body) = await PrepareAsync(action, item, measure);
+        var (method, uri, body) = await PrepareAsync(action, await ItemForAsync());
 
         using var request = new HttpRequestMessage(method, uri);
         if (body is not null)
             request.Content = JsonContent.Create(body);
-        if (method == HttpMethod.Patch)
+        if (method == HttpMethod.Patch || method == HttpMethod.Put)
             request.Headers.TryAddWithoutValidation("If-Match", "*");
         using var response = await _keys[key].SendAsync(request);
 
@@ -95,7 +99,7 @@ public sealed class PermissionTableTests : ItemTest
     [Test]
     public async Task ARefusal_NamesTheRule()
     {
-        var (item, _) = await ItemForAsync();
+        var item = (await ItemForAsync()).Id;
 
         using var response = await _keys["lead"].PatchJsonAsync(ItemUri(item), new { dueDate = "2030-12-31" }, "*");
 
@@ -107,7 +111,7 @@ public sealed class PermissionTableTests : ItemTest
     [Test]
     public async Task ApproveSignOff_ByTheClientThatRequestedIt_Returns403NoSelfReviewAndApprovesNothing()
     {
-        var (item, _) = await ItemForAsync();
+        var item = (await ItemForAsync()).Id;
         await Admin.CompleteAsync(item);
         await _keys["above_lead"].RequestSignOffAsync(item);
 
@@ -136,7 +140,7 @@ public sealed class PermissionTableTests : ItemTest
     [Test]
     public async Task AddMeasure_ByTheLeadForAUnitOutsideItsSubtree_Returns403()
     {
-        var (item, _) = await ItemForAsync();
+        var item = (await ItemForAsync()).Id;
 
         using var response = await _keys["lead"].PostAsJsonAsync($"{ItemUri(item)}/measures",
             new { description = "交给别的街道落实", unitId = _responsible });
@@ -145,24 +149,89 @@ public sealed class PermissionTableTests : ItemTest
         Assert.That(await Admin.MeasuresAsync(item), Has.Count.EqualTo(1));
     }
 
-    /// <summary>A fresh item with every role filled, and a measure for the cooperating unit.</summary>
-    private async Task<(Guid Item, Guid Measure)> ItemForAsync()
+    [Test]
+    public async Task ApproveSignOff_ByAnotherKeyOfTheUnitThatRequestedIt_Returns403NoSelfReview()
     {
-        var body = Body(leadUnitId: _lead);
-        body["units"] = new JsonArray(
-            Role(_responsible, "responsible"), Role(_cooperating, "cooperating"), Role(_supervising, "supervising"),
-            Role(_acceptance, "acceptance"));
+        var item = (await ItemForAsync()).Id;
+        await Admin.CompleteAsync(item);
+        await _keys["above_lead"].RequestSignOffAsync(item);
+        using var secondKey = await App.WithScopesAsync(["read", "review"], _county);
+
+        using var response = await secondKey.PostAsJsonAsync($"{ItemUri(item)}/sign-off/approve",
+            new { step = Steps[0], reviewerName = "县整改办" });
+
+        Assert.That((await response.ProblemAsync(HttpStatusCode.Forbidden))["rule"].Text(), Is.EqualTo("no_self_review"));
+        Assert.That(await Admin.PendingStepAsync(item), Is.EqualTo(Steps[0]));
+    }
+
+    [Test]
+    public async Task UpdateItem_ByTheLeadAddingAUnitOutsideItsSubtree_Returns403AndKeepsTheUnits()
+    {
+        var arranged = await ItemForAsync();
+        var (before, etag) = await Admin.GetItemAsync(arranged.Id);
+        var units = before["units"]!.DeepClone().AsArray();
+        units.Add(Role(await Admin.CreateUnitAsync("南城街道办事处", _county, "township"), "cooperating"));
+
+        using var response = await _keys["lead"].PatchJsonAsync(ItemUri(arranged.Id), new { units }, "*");
+
+        Assert.That((await response.ProblemAsync(HttpStatusCode.Forbidden))["rule"].Text(), Is.EqualTo("units_in_own_subtree"));
+        Assert.That((await Admin.GetItemAsync(arranged.Id)).ETag, Is.EqualTo(etag));
+    }
+
+    [Test]
+    public async Task UpdateMeasure_ByTheLeadGivingItToAUnitOutsideItsSubtree_Returns403()
+    {
+        var arranged = await ItemForAsync();
+
+        using var response = await _keys["lead"].PatchJsonAsync($"{ItemUri(arranged.Id)}/measures/{arranged.Measure}",
+            new { unitId = _responsible }, "*");
+
+        Assert.That((await response.ProblemAsync(HttpStatusCode.Forbidden))["rule"].Text(), Is.EqualTo("units_in_own_subtree"));
+        Assert.That((await Admin.MeasuresAsync(arranged.Id)).Single()!["unitId"]!.GetValue<Guid>(), Is.EqualTo(_cooperating));
+    }
+
+    [Test]
+    public async Task UpdateMeasure_EditingItWithAReportOnlyKey_Returns403ButImplementingItIsFine()
+    {
+        var arranged = await ItemForAsync();
+        using var reporter = await App.WithScopesAsync(["read", "report"], _lead);
+        var measureUri = $"{ItemUri(arranged.Id)}/measures/{arranged.Measure}";
+
+        using var edited = await reporter.PatchJsonAsync(measureUri, new { description = "改写措施" }, "*");
+        using var implemented = await reporter.PatchJsonAsync(measureUri, new { implemented = true }, "*");
+
+        Assert.That((await edited.ProblemAsync(HttpStatusCode.Forbidden))["rule"].Text(), Is.EqualTo("manage_measures"));
+        Assert.That(implemented.StatusCode, Is.EqualTo(HttpStatusCode.OK), await implemented.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A fresh item with every role filled, a measure for the cooperating unit, and a reference of another system.</summary>
+    private async Task<Arranged> ItemForAsync()
+    {
+        var body = FullBody(NewCode("P"));
         var item = IdOf(await Admin.CreateItemAsync(body));
         var measure = await Admin.PostExpectingAsync($"{ItemUri(item)}/measures",
             new { description = "完成沿河截污管网建设", unitId = _cooperating });
-        return (item, IdOf(measure["measure"]));
+        return new Arranged(item, IdOf(measure["measure"]), body["code"].Text(), body);
     }
+
+    private JsonObject FullBody(string code)
+    {
+        var body = Body(code, leadUnitId: _lead);
+        body["units"] = new JsonArray(
+            Role(_responsible, "responsible"), Role(_cooperating, "cooperating"), Role(_supervising, "supervising"),
+            Role(_acceptance, "acceptance"));
+        body["externalRefs"] = new JsonArray(new JsonObject { ["system"] = "city-dts", ["id"] = code });
+        return body;
+    }
+
+    private sealed record Arranged(Guid Id, Guid Measure, string Ref, JsonObject Body);
 
     private static JsonObject Role(Guid unitId, string role) => new() { ["unitId"] = unitId, ["role"] = role };
 
     /// <summary>Brings the item to where the action makes sense (as the office, or as the requester) and names the request.</summary>
-    private async Task<(HttpMethod Method, string Uri, object? Body)> PrepareAsync(string action, Guid item, Guid measure)
+    private async Task<(HttpMethod Method, string Uri, object? Body)> PrepareAsync(string action, Arranged arranged)
     {
+        var (item, measure) = (arranged.Id, arranged.Measure);
         var uri = ItemUri(item);
         var requester = _keys["requester"];
         switch (action)
@@ -171,6 +240,12 @@ public sealed class PermissionTableTests : ItemTest
                 return (HttpMethod.Get, uri, null);
             case "edit_item":
                 return (HttpMethod.Patch, uri, new { title = "城区雨污混流问题" });
+            case "upsert_by_ref":
+                var replaced = arranged.Body.DeepClone().AsObject();
+                replaced["title"] = "城区雨污混流问题";
+                return (HttpMethod.Put, $"{ItemsPath}/by-ref/city-dts/{arranged.Ref}", replaced);
+            case "change_lead":
+                return (HttpMethod.Patch, uri, new { leadUnitId = _village });
             case "move_due_date":
                 return (HttpMethod.Patch, uri, new { dueDate = "2030-12-31" });
             case "add_measure":
@@ -195,10 +270,11 @@ public sealed class PermissionTableTests : ItemTest
                 return (HttpMethod.Post, $"{uri}/sign-off/return", new { step = Steps[0], reviewerName = "县整改办", reason = "材料不全" });
             case "request_extension":
                 return (HttpMethod.Post, $"{uri}/extensions", new { requestedDueDate = "2027-06-30", reason = "资金未到位" });
-            case "decide_extension":
+            case "approve_extension" or "reject_extension":
                 var requested = await requester.PostExpectingAsync($"{uri}/extensions",
                     new { requestedDueDate = "2027-06-30", reason = "资金未到位" });
-                return (HttpMethod.Post, $"{uri}/extensions/{IdOf(requested["extension"])}/approve", new { reviewerName = "县整改办" });
+                var decision = action == "approve_extension" ? "approve" : "reject";
+                return (HttpMethod.Post, $"{uri}/extensions/{IdOf(requested["extension"])}/{decision}", new { reviewerName = "县整改办" });
             case "record_recurrence":
                 await Admin.CompleteAsync(item);
                 return (HttpMethod.Post, $"{uri}/recurrences", new
