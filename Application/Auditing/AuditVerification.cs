@@ -33,6 +33,11 @@ public static class AuditProblemKinds
     public const string Altered = "altered";
     public const string Unkeyed = "unkeyed";
     public const string VersionAhead = "version_ahead";
+    public const string VersionBehind = "version_behind";
+    public const string VersionDecreased = "version_decreased";
+    public const string IncompleteSave = "incomplete_save";
+    public const string SchemeNotKeyed = "scheme_not_keyed";
+    public const string RechainedAgain = "rechained_again";
     public const string RowMissing = "row_missing";
     public const string Truncated = "truncated";
     public const string CheckpointMismatch = "checkpoint_mismatch";

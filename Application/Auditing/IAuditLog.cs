@@ -9,6 +9,12 @@ namespace Rectify.Application.Auditing;
 /// </summary>
 public interface IAuditLog
 {
-    /// <summary>One audit event per recorded domain event: its action, the fields it changed, and its own details.</summary>
-    Task RecordAsync(string entityType, Guid entityId, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken);
+    /// <summary>
+    /// One audit event per recorded domain event of one save: its action, the fields it changed, and its own details.
+    /// <paramref name="entityVersion"/> is the entity's version after that save (null for a chain with no entity row,
+    /// such as the trail's own); each event records it and how many events the save wrote, so verify can tell when the
+    /// newest of them is gone.
+    /// </summary>
+    Task RecordAsync(string entityType, Guid entityId, int? entityVersion, IReadOnlyList<RecordedEvent> events,
+        CancellationToken cancellationToken);
 }

@@ -30,7 +30,7 @@ public sealed class AggregateRepository<T>(IAggregateStore<T> store, IAuditLog a
         if (!aggregate.StampChanges(clock.GetUtcNow()))
             return [];
         await store.WriteAsync(aggregate, cancellationToken);
-        await audit.RecordAsync(store.EntityType, aggregate.Id, aggregate.Events, cancellationToken);
+        await audit.RecordAsync(store.EntityType, aggregate.Id, aggregate.Version, aggregate.Events, cancellationToken);
         var saved = aggregate.Events.ToList();
         aggregate.MarkSaved();
         return saved;

@@ -37,16 +37,17 @@ internal sealed class AuditCheckpointStore(DbSession db) : IAuditCheckpointStore
         public int ChainIndex { get; init; }
         public string Hash { get; init; } = "";
     }
+}
 
-    private sealed class CheckpointRow
-    {
-        public long Seq { get; init; }
-        public Guid Id { get; init; }
-        public DateTimeOffset CreatedAt { get; init; }
-        public string Heads { get; init; } = "[]";
-        public string Signature { get; init; } = "";
+/// <summary>A stored checkpoint as read.</summary>
+internal sealed class CheckpointRow
+{
+    public long Seq { get; init; }
+    public Guid Id { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public string Heads { get; init; } = "[]";
+    public string Signature { get; init; } = "";
 
-        public AuditCheckpoint ToCheckpoint() =>
-            new(Id, CreatedAt, JsonSerializer.Deserialize<List<ChainHead>>(Heads, AuditJson.Options) ?? [], Signature);
-    }
+    public AuditCheckpoint ToCheckpoint() =>
+        new(Id, CreatedAt, JsonSerializer.Deserialize<List<ChainHead>>(Heads, AuditJson.Options) ?? [], Signature);
 }

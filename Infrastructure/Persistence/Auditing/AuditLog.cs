@@ -8,13 +8,14 @@ namespace Rectify.Infrastructure.Persistence.Auditing;
 
 /// <summary>
 /// Writes and reads the hash-chained audit trail. Each event's link is the HMAC, under the audit key, of its own
-/// content and the previous event's link within the same entity, so altering, deleting or forging any stored event
-/// breaks the chain, and only the key's holder can make a link that verifies.
+/// content and the previous event's link within the same entity, so altering, forging or deleting a stored event breaks
+/// the chain (all but the newest ones: those show against the entity's version and its save's event count, or against a
+/// checkpoint), and only the key's holder can make a link that verifies.
 /// </summary>
 internal sealed class AuditLog(DbSession db, ICurrentClient actor, TimeProvider clock, AuditKey key) : IAuditLog, IAuditTrail
 {
     /// <summary>Links the events, in order, after the entity's last one: one look-up of the chain head, one insert each.</summary>
-    public async Task RecordAsync(string entityType, Guid entityId, IReadOnlyList<RecordedEvent> events,
+    public async Task RecordAsync(string entityType, Guid entityId, int? entityVersion, IReadOnlyList<RecordedEvent> events,
         CancellationToken cancellationToken)
     {
         var last = await db.QuerySingleOrDefaultAsync<LastLinkRow>(db.Pick(AuditSql.LastLink),
@@ -34,6 +35,8 @@ internal sealed class AuditLog(DbSession db, ICurrentClient actor, TimeProvider 
                 ActorName = actor.Name,
                 OccurredAt = occurredAt,
                 Changes = JsonSerializer.Serialize(recorded.Changes.Select(c => new { c.Field, c.Old, c.New }), AuditJson.Options),
+                EntityVersion = entityVersion,
+                EventsInSave = events.Count,
                 PrevHash = previousHash,
             };
             row.Hash = previousHash = key.Sign(row.LinkedText());

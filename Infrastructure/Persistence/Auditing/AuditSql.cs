@@ -3,7 +3,7 @@ namespace Rectify.Infrastructure.Persistence.Auditing;
 internal static class AuditSql
 {
     private const string Columns =
-        "Seq, Id, EntityType, EntityId, ChainIndex, Action, ActorId, ActorName, OccurredAt, Changes, PrevHash, Hash";
+        "Seq, Id, EntityType, EntityId, ChainIndex, Action, ActorId, ActorName, OccurredAt, Changes, EntityVersion, EventsInSave, PrevHash, Hash";
 
     public static readonly DialectSql LastLink = DialectSql.Limited("""
         SELECT ChainIndex, Hash FROM AuditEvents
@@ -12,8 +12,10 @@ internal static class AuditSql
         """);
 
     public const string Insert = """
-        INSERT INTO AuditEvents (Id, EntityType, EntityId, ChainIndex, Action, ActorId, ActorName, OccurredAt, Changes, PrevHash, Hash)
-        VALUES (@Id, @EntityType, @EntityId, @ChainIndex, @Action, @ActorId, @ActorName, @OccurredAt, @Changes, @PrevHash, @Hash)
+        INSERT INTO AuditEvents (Id, EntityType, EntityId, ChainIndex, Action, ActorId, ActorName, OccurredAt, Changes, EntityVersion,
+            EventsInSave, PrevHash, Hash)
+        VALUES (@Id, @EntityType, @EntityId, @ChainIndex, @Action, @ActorId, @ActorName, @OccurredAt, @Changes, @EntityVersion,
+            @EventsInSave, @PrevHash, @Hash)
         """;
 
     public static readonly DialectSql ListForEntity = DialectSql.Limited($"""
@@ -72,6 +74,9 @@ internal static class AuditCheckpointSql
         """;
 
     public const string FindById = $"SELECT {Columns} FROM AuditCheckpoints WHERE Id = @Id";
+
+    /// <summary>Every checkpoint, for the start-up step's one look before it would re-chain a trail.</summary>
+    public const string All = $"SELECT {Columns} FROM AuditCheckpoints ORDER BY Seq";
 
     /// <summary>Newest first: the latest checkpoint is the one verification and its readers want.</summary>
     public static readonly DialectSql List = DialectSql.Limited($"""

@@ -7,7 +7,9 @@ namespace Rectify.Infrastructure.Persistence.Auditing;
 /// <summary>
 /// Runs at every start, after the migrations and before anything is audited, in one transaction that instances
 /// starting together take in turn: loads the audit key, refuses a key other than the one the trail was chained with,
-/// and re-chains a trail still linked with unkeyed SHA-256 (a database from before migration 0009) — once.
+/// and re-chains a trail still linked with unkeyed SHA-256 (a database from before migration 0009) — once. The scheme row
+/// says whether to; since it can be set back by anyone who writes the tables, a trail that shows it was keyed already is
+/// refused instead of re-chained.
 /// </summary>
 internal sealed class AuditTrailPreparation(DbSession db, AuditKey key, AuditKeySource keys, AuditLog log,
     ILogger<AuditTrailPreparation> logger)
@@ -21,7 +23,7 @@ internal sealed class AuditTrailPreparation(DbSession db, AuditKey key, AuditKey
         try
         {
             await db.ExecuteAsync(AuditSql.LockChainScheme, null, cancellationToken);
-            var scheme = await db.QuerySingleOrDefaultAsync<SchemeRow>(AuditSql.ReadChainScheme, null, cancellationToken)
+            var scheme = await db.QuerySingleOrDefaultAsync<ChainSchemeRow>(AuditSql.ReadChainScheme, null, cancellationToken)
                          ?? throw new InvalidOperationException("The audit chain scheme row is missing: migration 0009 has not run.");
             var (bytes, source) = keys.Load(trailIsKeyed: scheme.KeyId is not null);
             key.Use(bytes);
@@ -29,8 +31,16 @@ internal sealed class AuditTrailPreparation(DbSession db, AuditKey key, AuditKey
                 throw new InvalidOperationException(
                     $"The audit key from {source} (key id {key.Id}) is not the key this database's audit trail was chained with " +
                     $"(key id {scheme.KeyId}): restore that key (Audit:Key or the key file). With another key every link would fail.");
-            if (scheme.Scheme == Unkeyed)
+            if (scheme.Scheme != Keyed)
+            {
+                if (await FindKeyedTrailAsync(cancellationToken) is { } evidence)
+                    throw new InvalidOperationException(
+                        $"The audit chain scheme row says the trail is still unkeyed ('{scheme.Scheme}'), but {evidence}: the trail " +
+                        "was already keyed, so the scheme row was tampered with. Refusing to re-chain, which would give any chain " +
+                        "rewritten since real links. Find out who changed AuditChainScheme, set it back (Scheme = " +
+                        $"'{Keyed}', KeyId = '{key.Id}' for this key) and start again: verify then names every rewritten chain.");
                 await RechainAsync(cancellationToken);
+            }
             await db.ExecuteAsync(AuditSql.SaveChainScheme, new { Scheme = Keyed, KeyId = key.Id }, cancellationToken);
             await db.CommitAsync(cancellationToken);
         }
@@ -71,7 +81,7 @@ internal sealed class AuditTrailPreparation(DbSession db, AuditKey key, AuditKey
         ];
         if (broken.Count > 0)
             changes.Add(new FieldChange("chainsLeftUnkeyed", null, broken.Values.ToList()));
-        await log.RecordAsync(AuditTrailEntity.Type, AuditTrailEntity.Id,
+        await log.RecordAsync(AuditTrailEntity.Type, AuditTrailEntity.Id, entityVersion: null,
             [new RecordedEvent(Guid.CreateVersion7(), new AuditTrailRechained(), changes)], cancellationToken);
 
         if (broken.Count > 0)
@@ -82,6 +92,31 @@ internal sealed class AuditTrailPreparation(DbSession db, AuditKey key, AuditKey
                 heads.Count, events);
     }
 
+    /// <summary>
+    /// What shows that the trail was already keyed, or null for a trail from before migration 0009: an event whose link
+    /// verifies under the key or that records its entity version (both only written after 0009), a recorded re-chaining,
+    /// or a checkpoint signed with the key. The scheme row alone is not trusted: whoever can write the tables can set it.
+    /// </summary>
+    private async Task<string?> FindKeyedTrailAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var row in AuditEventRow.ReadAllAsync(db, cancellationToken))
+        {
+            var at = $"{row.EntityType} {row.EntityId:D} event {row.ChainIndex}";
+            if (key.Verifies(row.LinkedText(), row.Hash))
+                return $"the link of {at} verifies under the audit key";
+            if (row.EntityVersion is not null || row.EventsInSave is not null)
+                return $"{at} records its entity version, which only events written after migration 0009 do";
+            if (row.EntityType == AuditTrailEntity.Type && row.Action == AuditTrailRechained.Name)
+                return $"the trail's own chain records a re-chaining already ({at})";
+        }
+        var checkpoints = await db.QueryAsync<CheckpointRow>(AuditCheckpointSql.All, null, cancellationToken);
+        return checkpoints.Select(c => c.ToCheckpoint()).FirstOrDefault(c => c.IsSignedWith(key)) is { } signed
+            ? $"checkpoint {signed.Id} is signed with the audit key"
+            : null;
+    }
+
+    private static string UnkeyedLink(AuditEventRow row) => AuditEventRow.UnkeyedHash(row.UnkeyedLinkedText());
+
     private async Task<Dictionary<(string, Guid), AuditProblem>> FindBrokenChainsAsync(CancellationToken cancellationToken)
     {
         var last = new Dictionary<(string, Guid), (int Index, string Hash)>();
@@ -90,21 +125,24 @@ internal sealed class AuditTrailPreparation(DbSession db, AuditKey key, AuditKey
         {
             var chain = (row.EntityType, row.EntityId);
             var (index, hash) = last.GetValueOrDefault(chain, (0, AuditEventRow.Genesis));
-            if (!broken.ContainsKey(chain) && ChainLink.Check(row, index, hash, AuditEventRow.UnkeyedHash) is { } problem)
+            if (!broken.ContainsKey(chain) && ChainLink.Check(row, index, hash, UnkeyedLink) is { } problem)
                 broken[chain] = problem;
             last[chain] = (row.ChainIndex, row.Hash);
         }
         return broken;
     }
 
-    private sealed record AuditTrailRechained : DomainEvent
+    internal sealed record AuditTrailRechained : DomainEvent
     {
-        public override string Action => "rechained";
-    }
+        public const string Name = "rechained";
 
-    private sealed class SchemeRow
-    {
-        public string Scheme { get; init; } = "";
-        public string? KeyId { get; init; }
+        public override string Action => Name;
     }
+}
+
+/// <summary>The one row of AuditChainScheme: how the links are made, and the fingerprint of the key they are made with.</summary>
+internal sealed class ChainSchemeRow
+{
+    public string Scheme { get; init; } = "";
+    public string? KeyId { get; init; }
 }

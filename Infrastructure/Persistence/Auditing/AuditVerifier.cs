@@ -4,10 +4,12 @@ using static Rectify.Application.Auditing.AuditProblemKinds;
 namespace Rectify.Infrastructure.Persistence.Auditing;
 
 /// <summary>
-/// Checks the whole trail: every chain link by link under the audit key, every audited entity's version against its
-/// number of events (each save moves the version once and writes at least one event), every chain with events against
-/// its entity's row, and every chain against the heads the given checkpoints recorded. One problem per chain and
-/// check is reported: after a broken link, the rest of that chain says nothing new.
+/// Checks the whole trail: the scheme row says the links are keyed with this key; every chain link by link under the
+/// audit key, with versions that never go down and at most one re-chaining of the trail; every audited entity's version
+/// against its events (each save moves the version once and writes at least one event, each stamped with that version
+/// and the number of events the save wrote, so the newest event must carry the row's version and complete its save);
+/// every chain with events against its entity's row; and every chain against the heads the given checkpoints recorded.
+/// One problem per chain and check is reported: after a broken link, the rest of that chain says nothing new.
 /// </summary>
 internal sealed class AuditVerifier(DbSession db, AuditKey key) : IAuditVerifier
 {
@@ -16,17 +18,36 @@ internal sealed class AuditVerifier(DbSession db, AuditKey key) : IAuditVerifier
     public async Task<AuditVerification> VerifyAsync(IReadOnlyList<AuditCheckpoint> checkpoints, CancellationToken cancellationToken)
     {
         var problems = new List<AuditProblem>();
+        await CheckSchemeAsync(problems, cancellationToken);
         // Rows before events: a version is committed with its events, and events are only appended, so every version
         // read here has all its events in the scan that follows, however many changes commit in between.
         var versions = await db.QueryAsync<EntityVersionRow>(db.Pick(AuditSql.EntityVersions), null, cancellationToken);
         var recorded = RecordedHeads(checkpoints, problems);
         var (chains, eventsChecked) = await CheckChainsAsync(recorded, problems, cancellationToken);
-        CheckVersions(versions, chains, problems);
+        await CheckVersionsAsync(versions, chains, problems, cancellationToken);
         await CheckRowsExistAsync(versions, chains, problems, cancellationToken);
         CheckLengths(recorded, chains, problems);
         return new AuditVerification(problems.Count == 0, eventsChecked, chains.Count, versions.Count,
             checkpoints.Select(c => c.Id).ToList(), problems.FirstOrDefault(), problems.Count,
             problems.Take(AuditVerification.MaxListed).ToList());
+    }
+
+    /// <summary>
+    /// The scheme row is what the start-up step trusts to decide whether to re-chain: set back to unkeyed, it would give
+    /// the next start's re-chaining the chance to key forged links (which that step refuses), so it is reported here.
+    /// </summary>
+    private async Task CheckSchemeAsync(List<AuditProblem> problems, CancellationToken cancellationToken)
+    {
+        var scheme = await db.QuerySingleOrDefaultAsync<ChainSchemeRow>(AuditSql.ReadChainScheme, null, cancellationToken);
+        var reason = scheme is null ? "the audit chain scheme row is missing"
+            : scheme.Scheme != AuditTrailPreparation.Keyed
+                ? $"the audit chain scheme row says '{scheme.Scheme}', not '{AuditTrailPreparation.Keyed}': it was changed after the " +
+                  "trail was keyed, to have the next start re-chain the trail"
+            : scheme.KeyId != key.Id
+                ? $"the audit chain scheme row names key id '{scheme.KeyId}', not the id of the key in use ({key.Id}): it was changed"
+            : null;
+        if (reason is not null)
+            problems.Add(new AuditProblem(SchemeNotKeyed, "audit_chain_scheme", Guid.Empty, null, null, reason));
     }
 
     /// <summary>The heads of the authentic checkpoints, by the link they name; a checkpoint whose signature fails is reported.</summary>
@@ -63,7 +84,7 @@ internal sealed class AuditVerifier(DbSession db, AuditKey key) : IAuditVerifier
             eventsChecked++;
             if (!chains.TryGetValue((row.EntityType, row.EntityId), out var chain))
                 chains[(row.EntityType, row.EntityId)] = chain = new Chain();
-            if (!chain.Broken && LinkProblem(row, chain) is { } problem)
+            if (!chain.Broken && (LinkProblem(row, chain) ?? SequenceProblem(row, chain)) is { } problem)
             {
                 problems.Add(problem);
                 chain.Broken = true;
@@ -83,8 +104,8 @@ internal sealed class AuditVerifier(DbSession db, AuditKey key) : IAuditVerifier
 
     private AuditProblem? LinkProblem(AuditEventRow row, Chain chain)
     {
-        var problem = ChainLink.Check(row, chain.LastIndex, chain.LastHash, key.Sign);
-        return problem?.Kind == Altered && row.Hash == AuditEventRow.UnkeyedHash(row.LinkedText())
+        var problem = ChainLink.Check(row, chain.LastIndex, chain.LastHash, r => key.Sign(r.LinkedText()));
+        return problem?.Kind == Altered && row.HasUnkeyedHash
             ? problem with
             {
                 Kind = Unkeyed,
@@ -94,17 +115,76 @@ internal sealed class AuditVerifier(DbSession db, AuditKey key) : IAuditVerifier
             : problem;
     }
 
-    private static void CheckVersions(IReadOnlyList<EntityVersionRow> versions, Dictionary<(string, Guid), Chain> chains,
-        List<AuditProblem> problems)
+    /// <summary>
+    /// What a valid link can still get wrong: a version lower than the event before it, a save whose events stop short
+    /// of the number it wrote before the next save's begin, or a second re-chaining of the trail (the start-up step
+    /// re-chains once; a second one means the scheme row was set back and the refusal evaded).
+    /// </summary>
+    private static AuditProblem? SequenceProblem(AuditEventRow row, Chain chain)
     {
+        if (row.EntityVersion is { } version && chain.SaveVersion is { } previous && version != previous)
+        {
+            if (version < previous)
+                return new AuditProblem(VersionDecreased, row.EntityType, row.EntityId, row.ChainIndex, row.Id,
+                    $"this event is of version {version}, but the event before it was of version {previous}");
+            if (chain.IncompleteSave() is { } missing)
+                return new AuditProblem(IncompleteSave, row.EntityType, row.EntityId, row.ChainIndex - 1, null,
+                    $"the save of version {previous} wrote {missing.Wrote} event(s), but {missing.Found} are stored");
+        }
+        if (row.EntityType == AuditTrailEntity.Type && row.Action == AuditTrailPreparation.AuditTrailRechained.Name &&
+            chain.Rechainings > 0)
+            return new AuditProblem(RechainedAgain, row.EntityType, row.EntityId, row.ChainIndex, row.Id,
+                "the trail was re-chained a second time: the scheme row was set back to unkeyed after the trail was keyed, so " +
+                "chains rewritten before this re-chaining may carry keyed links; compare them with a checkpoint kept from before");
+        return null;
+    }
+
+    /// <summary>
+    /// Per entity, one problem at most: its newest event not of the row's version (events of newer saves deleted, or the
+    /// row changed or rolled back outside the save path), the newest save missing its last events, or (for chains from
+    /// before migration 0009, whose events carry no version) more versions than events. A head newer than the row is
+    /// looked up again: a save may have committed between reading the rows and reading the events.
+    /// </summary>
+    private async Task CheckVersionsAsync(IReadOnlyList<EntityVersionRow> versions, Dictionary<(string, Guid), Chain> chains,
+        List<AuditProblem> problems, CancellationToken cancellationToken)
+    {
+        var found = new List<AuditProblem>();
+        var newer = new List<EntityVersionRow>();
         foreach (var entity in versions)
         {
-            var events = chains.TryGetValue((entity.EntityType, entity.Id), out var chain) ? chain.Count : 0;
-            if (entity.Version > events)
-                problems.Add(new AuditProblem(VersionAhead, entity.EntityType, entity.Id, null, null,
-                    $"the {entity.EntityType} is at version {entity.Version} but has {events} audit event(s): " +
-                    "changes were made or events deleted outside the audited save path"));
+            var chain = chains.GetValueOrDefault((entity.EntityType, entity.Id));
+            var events = chain?.Count ?? 0;
+            var head = chain is { Broken: false } ? chain.SaveVersion : null;
+            var what = $"the {entity.EntityType} is at version {entity.Version}";
+            if (head is { } headVersion && headVersion > entity.Version)
+                newer.Add(entity);
+            else if (head is { } older && older < entity.Version)
+                found.Add(new AuditProblem(VersionAhead, entity.EntityType, entity.Id, chain!.LastIndex, null,
+                    $"{what} but its newest audit event is of version {older}: the events of newer saves were deleted, or the " +
+                    "row was changed outside the audited save path"));
+            else if (chain is { Broken: false } && chain.IncompleteSave() is { } missing)
+                found.Add(new AuditProblem(IncompleteSave, entity.EntityType, entity.Id, chain.LastIndex, null,
+                    $"{what}, and the save of that version wrote {missing.Wrote} audit event(s), but {missing.Found} are stored: " +
+                    "its newest events were deleted"));
+            else if (entity.Version > events)
+                found.Add(new AuditProblem(VersionAhead, entity.EntityType, entity.Id, null, null,
+                    $"{what} but has {events} audit event(s): changes were made or events deleted outside the audited save path"));
         }
+        foreach (var lookup in newer.Chunk(IdsPerLookup))
+        {
+            var now = (await db.QueryAsync<EntityVersionRow>(db.Pick(AuditSql.EntityVersionsOf),
+                    new { Ids = db.IdList(lookup.Select(e => e.Id)) }, cancellationToken))
+                .ToDictionary(v => (v.EntityType, v.Id), v => v.Version);
+            foreach (var entity in lookup)
+            {
+                var chain = chains[(entity.EntityType, entity.Id)];
+                if (now.TryGetValue((entity.EntityType, entity.Id), out var version) && version < chain.SaveVersion)
+                    found.Add(new AuditProblem(VersionBehind, entity.EntityType, entity.Id, chain.LastIndex, null,
+                        $"the {entity.EntityType} is at version {version} but its newest audit event is of version " +
+                        $"{chain.SaveVersion}: the row was rolled back outside the audited save path"));
+            }
+        }
+        problems.AddRange(found);
     }
 
     /// <summary>
@@ -154,11 +234,29 @@ internal sealed class AuditVerifier(DbSession db, AuditKey key) : IAuditVerifier
         public int Count { get; private set; }
         public bool Broken { get; set; }
 
+        /// <summary>The entity version of the newest save read so far; null while its events carry none.</summary>
+        public int? SaveVersion { get; private set; }
+
+        public int Rechainings { get; private set; }
+
+        private int? _saveWrote;
+        private int _saveFound;
+
         public void Append(AuditEventRow row)
         {
             (LastIndex, LastHash, LastAction) = (row.ChainIndex, row.Hash, row.Action);
             Count++;
+            if (row.EntityType == AuditTrailEntity.Type && row.Action == AuditTrailPreparation.AuditTrailRechained.Name)
+                Rechainings++;
+            if (row.EntityVersion is not null && row.EntityVersion == SaveVersion)
+                _saveFound++;
+            else
+                (SaveVersion, _saveWrote, _saveFound) = (row.EntityVersion, row.EventsInSave, 1);
         }
+
+        /// <summary>The newest save's events, when fewer are stored than it wrote.</summary>
+        public (int Wrote, int Found)? IncompleteSave() =>
+            _saveWrote is { } wrote && _saveFound < wrote ? (wrote, _saveFound) : null;
     }
 
     private sealed class RecordedHead(AuditCheckpoint checkpoint, ChainHead head)

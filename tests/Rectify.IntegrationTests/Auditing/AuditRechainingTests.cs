@@ -25,9 +25,7 @@ public sealed class AuditRechainingTests
                 _units.Add(unit);
             }
         _database = new AuditTampering(_old.DatabasePath);
-        foreach (var (entityType, entityId) in await _database.ChainsAsync())
-            await _database.RewriteUnkeyedAsync(entityType, entityId);
-        await _database.ExecuteAsync("UPDATE AuditChainScheme SET Scheme = 'sha256', KeyId = NULL");
+        await _database.RewriteEverythingUnkeyedAsync();
         File.Delete(_old.AuditKeyPath);
     }
 
@@ -96,5 +94,39 @@ public sealed class AuditRechainingTests
         var left = rechained["chainsLeftUnkeyed"]!.AsArray().Single()!;
         Assert.That((left["entityId"]!.GetValue<Guid>(), left["chainIndex"]!.GetValue<int>(), left["reason"]!.GetValue<string>()),
             Is.EqualTo((broken, 2, "this event was altered")));
+    }
+
+    [Test]
+    public async Task NextStart_WhenTheWholeTrailIsRewrittenUnkeyedAndTheSchemeSetBack_IsRefusedBecauseTheTrailRecordsItsRechaining()
+    {
+        using (var first = Restart())
+            first.Admin().Dispose();
+        await _database.ExecuteAsync("UPDATE AuditEvents SET Changes = REPLACE(Changes, '第1街道', '伪造') WHERE EntityId = @Id",
+            new { Id = _units[0].ToString("D") });
+        await _database.RewriteEverythingUnkeyedAsync();
+
+        var refused = Assert.Throws<InvalidOperationException>(() =>
+        {
+            using var again = Restart();
+            again.Admin().Dispose();
+        });
+
+        Assert.That(refused!.Message, Does.Contain("the trail's own chain records a re-chaining already")
+            .And.Contain("the scheme row was tampered with"));
+        Assert.That(await _database.ScalarAsync<long>("SELECT COUNT(*) FROM AuditEvents WHERE Action = 'rechained'"), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task VerifyAuditTrail_WhenTheTrailRecordsASecondRechaining_NamesIt()
+    {
+        using var restarted = Restart();
+        using var admin = restarted.Admin();
+        var key = Convert.FromBase64String((await File.ReadAllTextAsync(_old.AuditKeyPath)).Trim());
+        await _database.AppendKeyedAsync(key, "audit", Guid.Empty, "rechained", """[{"field":"scheme","old":"sha256","new":"hmac-sha256"}]""");
+
+        var verification = await admin.VerifyAsync();
+
+        Assert.That(verification.Problems().Select(p => (p.Kind, p.EntityType, p.EntityId)),
+            Is.EqualTo(new[] { ("rechained_again", "audit", Guid.Empty) }), verification.ToJsonString());
     }
 }

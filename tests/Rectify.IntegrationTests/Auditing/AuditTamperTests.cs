@@ -95,8 +95,67 @@ public sealed class AuditTamperTests
         var verification = await _admin.VerifyAsync();
 
         AssertNamed(verification, VersionAhead, "item", item);
+        Assert.That(verification.Problems().Single().Reason, Does.StartWith(
+            "the item is at version 2 but its newest audit event is of version 1: the events of newer saves were deleted"));
+    }
+
+    [Test]
+    public async Task VerifyAuditTrail_WhenTheNewestEventOfASaveThatWroteTwoIsDeleted_NamesTheItem()
+    {
+        var item = await ItemAsync();
+        await _admin.ReportProgressAsync(item, "completed");
+        var chain = await _database.ChainAsync("item", item);
+        Assert.That(chain.Select(e => (e.Action, e.EntityVersion, e.EventsInSave)).TakeLast(2),
+            Is.EqualTo(new[] { ("progress_reported", (int?)2, (int?)2), ("completed", 2, 2) }), "one save wrote both events");
+        Assert.That(await _database.ExecuteAsync("DELETE FROM AuditEvents WHERE Id = @Id", new { Id = chain[^1].Id.ToString("D") }),
+            Is.EqualTo(1));
+
+        var verification = await _admin.VerifyAsync();
+
+        AssertNamed(verification, IncompleteSave, "item", item);
         Assert.That(verification.Problems().Single().Reason, Is.EqualTo(
-            "the item is at version 2 but has 1 audit event(s): changes were made or events deleted outside the audited save path"));
+            "the item is at version 2, and the save of that version wrote 2 audit event(s), but 1 are stored: its newest events were deleted"));
+    }
+
+    [Test]
+    public async Task VerifyAuditTrail_WhenAnItemsRowIsRolledBackBelowItsNewestEvent_NamesTheItem()
+    {
+        var item = await ItemAsync();
+        await _admin.ReportProgressAsync(item, "in_progress");
+        await _database.ExecuteAsync("UPDATE Items SET Version = 1 WHERE Id = @Id", new { Id = item.ToString("D") });
+
+        AssertNamed(await _admin.VerifyAsync(), VersionBehind, "item", item);
+    }
+
+    [Test]
+    public async Task VerifyAuditTrail_WhenTheSchemeRowIsSetBackToUnkeyed_NamesIt()
+    {
+        await _database.SetSchemeUnkeyedAsync();
+
+        AssertNamed(await _admin.VerifyAsync(), SchemeNotKeyed, "audit_chain_scheme", Guid.Empty);
+    }
+
+    [Test]
+    public async Task NextStart_WhenAChainIsRewrittenUnkeyedAndTheSchemeSetBack_IsRefusedAndTheForgeryStaysNamed()
+    {
+        var unit = await RenamedUnitAsync();
+        await _database.ExecuteAsync("UPDATE AuditEvents SET Changes = REPLACE(Changes, '城关街道', '城南街道') WHERE EntityId = @Id",
+            new { Id = unit.ToString("D") });
+        await _database.RewriteUnkeyedAsync("unit", unit, asBefore0009: true);
+        await _database.SetSchemeUnkeyedAsync();
+
+        var refused = Assert.Throws<InvalidOperationException>(() =>
+        {
+            using var again = new RectifyApp(new Dictionary<string, string> { ["Database:SqlitePath"] = _app.DatabasePath });
+            again.Admin().Dispose();
+        });
+
+        Assert.That(refused!.Message, Does.Contain("verifies under the audit key").And.Contain("the scheme row was tampered with"));
+        Assert.That(await _database.ScalarAsync<long>("SELECT COUNT(*) FROM AuditEvents WHERE EntityType = 'audit'"), Is.Zero,
+            "nothing was re-chained");
+        var verification = await _admin.VerifyAsync();
+        AssertNamed(verification, Unkeyed, "unit", unit);
+        AssertNamed(verification, SchemeNotKeyed, "audit_chain_scheme", Guid.Empty);
     }
 
     [Test]

@@ -14,7 +14,8 @@ namespace Rectify.IntegrationTests.Auditing;
 internal sealed class AuditTampering(string databasePath)
 {
     private const string Columns =
-        "Seq, Id, EntityType, EntityId, ChainIndex, Action, ActorId, ActorName, OccurredAt, Changes, PrevHash, Hash";
+        "Seq, Id, EntityType, EntityId, ChainIndex, Action, ActorId, ActorName, OccurredAt, Changes, EntityVersion, EventsInSave, " +
+        "PrevHash, Hash";
 
     private SqliteConnection Open() => new($"Data Source={databasePath};Pooling=False");
 
@@ -52,7 +53,7 @@ internal sealed class AuditTampering(string databasePath)
         public Guid EntityId { get; init; }
     }
 
-    /// <summary>Appends a forged event after the chain's head, linked to it, its hash re-made without the key.</summary>
+    /// <summary>Appends a forged event after the chain's head, linked to it, its hash re-made without the key (the old way).</summary>
     public async Task AppendUnkeyedAsync(string entityType, Guid entityId, string action, string changes)
     {
         var head = (await ChainAsync(entityType, entityId))[^1];
@@ -62,23 +63,66 @@ internal sealed class AuditTampering(string databasePath)
             ActorId = head.ActorId, ActorName = head.ActorName, OccurredAt = head.OccurredAt.AddMinutes(1), Changes = changes,
             PrevHash = head.Hash,
         };
-        forged.Hash = AuditEventRow.UnkeyedHash(forged.LinkedText());
+        forged.Hash = AuditEventRow.UnkeyedHash(forged.UnkeyedLinkedText());
         await ExecuteAsync("""
             INSERT INTO AuditEvents (Id, EntityType, EntityId, ChainIndex, Action, ActorId, ActorName, OccurredAt, Changes, PrevHash, Hash)
             VALUES (@Id, @EntityType, @EntityId, @ChainIndex, @Action, @ActorId, @ActorName, @OccurredAt, @Changes, @PrevHash, @Hash)
             """, forged);
     }
 
-    /// <summary>Re-makes every link of the chain, in order, the unkeyed way: what a rewritten history looks like.</summary>
-    public async Task RewriteUnkeyedAsync(string entityType, Guid entityId)
+    /// <summary>
+    /// Re-makes every link of the chain, in order, the unkeyed way (the text links covered before migration 0009): what a
+    /// rewritten history looks like. <paramref name="asBefore0009"/> also clears what only later events record (the
+    /// entity version and the number of events of the save), so the chain looks as if written before the key.
+    /// </summary>
+    public async Task RewriteUnkeyedAsync(string entityType, Guid entityId, bool asBefore0009 = false)
     {
         var previous = AuditEventRow.Genesis;
         foreach (var row in await ChainAsync(entityType, entityId))
         {
+            if (asBefore0009)
+                (row.EntityVersion, row.EventsInSave) = (null, null);
             row.PrevHash = previous;
-            row.Hash = previous = AuditEventRow.UnkeyedHash(row.LinkedText());
-            await ExecuteAsync("UPDATE AuditEvents SET PrevHash = @PrevHash, Hash = @Hash WHERE Seq = @Seq", row);
+            row.Hash = previous = AuditEventRow.UnkeyedHash(row.UnkeyedLinkedText());
+            await ExecuteAsync("""
+                UPDATE AuditEvents SET PrevHash = @PrevHash, Hash = @Hash, EntityVersion = @EntityVersion, EventsInSave = @EventsInSave
+                WHERE Seq = @Seq
+                """, row);
         }
+    }
+
+    /// <summary>Re-makes every chain as <see cref="RewriteUnkeyedAsync"/> does, and sets the scheme row back to unkeyed.</summary>
+    public async Task RewriteEverythingUnkeyedAsync()
+    {
+        foreach (var (entityType, entityId) in await ChainsAsync())
+            await RewriteUnkeyedAsync(entityType, entityId, asBefore0009: true);
+        await SetSchemeUnkeyedAsync();
+    }
+
+    /// <summary>What the start-up step reads to decide whether to re-chain: set back to the scheme before migration 0009.</summary>
+    public Task SetSchemeUnkeyedAsync() => ExecuteAsync("UPDATE AuditChainScheme SET Scheme = 'sha256', KeyId = NULL");
+
+    /// <summary>
+    /// Appends an event with a link made under <paramref name="key"/>: what only the key's holder (the service itself)
+    /// can write, to try what verify makes of a keyed event in the wrong place.
+    /// </summary>
+    public async Task AppendKeyedAsync(byte[] key, string entityType, Guid entityId, string action, string changes)
+    {
+        var head = (await ChainAsync(entityType, entityId))[^1];
+        var auditKey = new AuditKey();
+        auditKey.Use(key);
+        var row = new AuditEventRow
+        {
+            Id = Guid.CreateVersion7(), EntityType = entityType, EntityId = entityId, ChainIndex = head.ChainIndex + 1, Action = action,
+            ActorName = "system", OccurredAt = head.OccurredAt.AddMinutes(1), Changes = changes, EventsInSave = 1, PrevHash = head.Hash,
+        };
+        row.Hash = auditKey.Sign(row.LinkedText());
+        await ExecuteAsync("""
+            INSERT INTO AuditEvents (Id, EntityType, EntityId, ChainIndex, Action, ActorId, ActorName, OccurredAt, Changes, EntityVersion,
+                EventsInSave, PrevHash, Hash)
+            VALUES (@Id, @EntityType, @EntityId, @ChainIndex, @Action, @ActorId, @ActorName, @OccurredAt, @Changes, @EntityVersion,
+                @EventsInSave, @PrevHash, @Hash)
+            """, row);
     }
 }
 

@@ -24,9 +24,10 @@ public sealed class AggregateRepositoryTests
 
     private sealed class Audit(List<string> calls) : IAuditLog
     {
-        public Task RecordAsync(string entityType, Guid entityId, IReadOnlyList<RecordedEvent> events, CancellationToken cancellationToken)
+        public Task RecordAsync(string entityType, Guid entityId, int? entityVersion, IReadOnlyList<RecordedEvent> events,
+            CancellationToken cancellationToken)
         {
-            calls.Add($"audit {entityType} {entityId} {string.Join(",", events.Select(e => e.Event.Action))}");
+            calls.Add($"audit {entityType} {entityId} v{entityVersion} {string.Join(",", events.Select(e => e.Event.Action))}");
             return Task.CompletedTask;
         }
     }
@@ -54,12 +55,12 @@ public sealed class AggregateRepositoryTests
 
         await Repository().SaveAsync(unit, CancellationToken.None);
 
-        Assert.That(_calls, Is.EqualTo(new[] { $"write {unit.Id} v1 new=True at 11:00", $"audit unit {unit.Id} created" }));
+        Assert.That(_calls, Is.EqualTo(new[] { $"write {unit.Id} v1 new=True at 11:00", $"audit unit {unit.Id} v1 created" }));
         Assert.That((unit.IsNew, unit.Events.Count, unit.Version), Is.EqualTo((false, 0, 1)));
     }
 
     [Test]
-    public async Task SaveAsync_WhenChangedTwice_WritesTheNextVersionOnceAndAuditsBothEvents()
+    public async Task SaveAsync_WhenChangedTwice_WritesTheNextVersionOnceAndAuditsBothEventsAtIt()
     {
         var unit = OrgUnit.Restore(Guid.NewGuid(), "HBJ", "区生态环境局", UnitKind.Department, null, "/x/", null, null, true, 3,
             Created, Created);
@@ -68,7 +69,7 @@ public sealed class AggregateRepositoryTests
 
         await Repository().SaveAsync(unit, CancellationToken.None);
 
-        Assert.That(_calls, Is.EqualTo(new[] { $"write {unit.Id} v4 new=False at 11:00", $"audit unit {unit.Id} updated,updated" }));
+        Assert.That(_calls, Is.EqualTo(new[] { $"write {unit.Id} v4 new=False at 11:00", $"audit unit {unit.Id} v4 updated,updated" }));
         Assert.That((unit.Events.Count, unit.Version, unit.UpdatedAt), Is.EqualTo((0, 4, Saved)));
     }
 

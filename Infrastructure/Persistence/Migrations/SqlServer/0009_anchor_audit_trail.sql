@@ -13,6 +13,13 @@ INSERT INTO AuditChainScheme (Id, Scheme, KeyId)
 SELECT 1, CASE WHEN EXISTS (SELECT 1 FROM AuditEvents) THEN N'sha256' ELSE N'hmac-sha256' END, NULL;
 GO
 
+-- The entity version each event belongs to and how many events its save wrote (one save moves the version once and may
+-- write several events), both covered by the event's link: verify compares the newest event's version with the entity
+-- row's, and counts the events of the newest save, so deleting the last event of a save is seen. NULL for events
+-- written before this migration.
+ALTER TABLE AuditEvents ADD EntityVersion INT NULL, EventsInSave INT NULL;
+GO
+
 -- Signed chain heads: Heads is the JSON list of {entityType, entityId, length, hash}; Signature is the HMAC under the
 -- audit key of the text AuditCheckpoint.SignedText builds from the id, the instant and the heads.
 CREATE TABLE AuditCheckpoints (
