@@ -1,19 +1,21 @@
-using Rectify.Domain.Inspections;
-using Rectify.Domain.Items;
-
 namespace Rectify.Application.Statistics;
 
 /// <summary>
-/// Reads the flat facts statistics are counted from. Counting happens in C#, so the SQL stays plain and portable;
-/// both reads apply the same filters and the same unit-bound key scope as the item list.
+/// Counts the figures in the database, one row per group: the cost of a request grows with the number of items the
+/// database scans, its memory with the number of groups. Both reads apply the same filters and the same unit-bound
+/// key scope as the item list.
 /// </summary>
 public interface IStatisticsStore
 {
-    /// <summary>One row per item in the filtered set, with its measure counts.</summary>
-    Task<IReadOnlyList<StatisticsItem>> ListItemsAsync(StatisticsCriteria criteria, CancellationToken cancellationToken);
+    /// <summary>The figures of the whole filtered set.</summary>
+    Task<StatisticsCounts> CountAsync(StatisticsCriteria criteria, DateOnly asOf, CancellationToken cancellationToken);
 
-    /// <summary>Every unit assignment (any role) of the items in the filtered set.</summary>
-    Task<IReadOnlyList<StatisticsAssignment>> ListAssignmentsAsync(StatisticsCriteria criteria, CancellationToken cancellationToken);
+    /// <summary>
+    /// The figures of each group holding at least one item of the filtered set, in no particular order. With
+    /// <paramref name="rollUp"/> (groupBy=unit only) a unit counts the items held at or below it, each once.
+    /// </summary>
+    Task<IReadOnlyList<CountedGroup>> CountGroupsAsync(StatisticsCriteria criteria, StatisticsGroupBy groupBy, bool rollUp,
+        DateOnly asOf, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -22,19 +24,7 @@ public interface IStatisticsStore
 /// </summary>
 public sealed record StatisticsCriteria(Guid? InspectionId, Guid? UnitId, string? UnitPattern, string? ScopePattern);
 
-public sealed record StatisticsItem(
-    Guid ItemId,
-    Guid InspectionId,
-    string InspectionTitle,
-    InspectionKind InspectionKind,
-    ItemCategory Category,
-    string? Aspect,
-    ProgressStatus ProgressStatus,
-    SignOffStatus SignOffStatus,
-    DateOnly? DueDate,
-    DateOnly? OriginalDueDate,
-    int RecurrenceCount,
-    int MeasuresTotal,
-    int MeasuresImplemented);
-
-public sealed record StatisticsAssignment(Guid ItemId, Guid UnitId, UnitRole Role);
+/// <param name="Key">The inspection or unit id, or the category or progress status in snake_case.</param>
+/// <param name="Label">The inspection title or unit name; the key again for category and status.</param>
+/// <param name="UnitPath">The unit's path for groupBy=unit, null otherwise.</param>
+public sealed record CountedGroup(string Key, string Label, string? UnitPath, StatisticsCounts Counts);

@@ -1,57 +1,57 @@
 using Rectify.Application.Statistics;
-using Rectify.Domain.Inspections;
-using Rectify.Domain.Items;
 
 namespace Rectify.Infrastructure.Persistence.Statistics;
 
 internal sealed class StatisticsStore(DbSession db) : IStatisticsStore
 {
-    public async Task<IReadOnlyList<StatisticsItem>> ListItemsAsync(StatisticsCriteria criteria, CancellationToken cancellationToken) =>
-        (await db.QueryAsync<ItemRow>(StatisticsSql.Items, Parameters(criteria), cancellationToken))
-        .Select(r => r.ToItem())
-        .ToList();
+    public async Task<StatisticsCounts> CountAsync(StatisticsCriteria criteria, DateOnly asOf, CancellationToken cancellationToken) =>
+        (await db.QueryAsync<StatisticsCounts>(Statement(StatisticsGrouping.Total, criteria), Parameters(criteria, asOf),
+            cancellationToken)).Single();
 
-    public async Task<IReadOnlyList<StatisticsAssignment>> ListAssignmentsAsync(StatisticsCriteria criteria,
-        CancellationToken cancellationToken) =>
-        (await db.QueryAsync<AssignmentRow>(StatisticsSql.Assignments, Parameters(criteria), cancellationToken))
-        .Select(r => new StatisticsAssignment(r.ItemId, r.UnitId, EnumText<UnitRole>.Parse(r.Role)))
-        .ToList();
-
-    private static object Parameters(StatisticsCriteria criteria) => new
+    public async Task<IReadOnlyList<CountedGroup>> CountGroupsAsync(StatisticsCriteria criteria, StatisticsGroupBy groupBy,
+        bool rollUp, DateOnly asOf, CancellationToken cancellationToken) => groupBy switch
     {
-        criteria.ScopePattern,
+        StatisticsGroupBy.Inspection => await GroupsAsync<Guid>(StatisticsGrouping.Inspection, criteria, asOf, cancellationToken),
+        StatisticsGroupBy.Category => await GroupsAsync<string>(StatisticsGrouping.Category, criteria, asOf, cancellationToken),
+        StatisticsGroupBy.Status => await GroupsAsync<string>(StatisticsGrouping.Status, criteria, asOf, cancellationToken),
+        _ => await GroupsAsync<Guid>(rollUp ? StatisticsGrouping.UnitRolledUp : StatisticsGrouping.Unit, criteria, asOf,
+            cancellationToken),
+    };
+
+    private async Task<IReadOnlyList<CountedGroup>> GroupsAsync<TKey>(StatisticsGrouping grouping, StatisticsCriteria criteria,
+        DateOnly asOf, CancellationToken cancellationToken) where TKey : notnull
+    {
+        var rows = await db.QueryAsync<GroupRow<TKey>>(Statement(grouping, criteria), Parameters(criteria, asOf), cancellationToken);
+        return rows.Select(r => new CountedGroup(r.GroupKey.ToString()!, r.Label ?? r.GroupKey.ToString()!, r.UnitPath, r)).ToList();
+    }
+
+    private string Statement(StatisticsGrouping grouping, StatisticsCriteria criteria)
+    {
+        var filters = StatisticsFilters.None;
+        if (criteria.InspectionId is not null)
+            filters |= StatisticsFilters.Inspection;
+        if (criteria.UnitId is not null)
+            filters |= criteria.UnitPattern is null ? StatisticsFilters.Unit : StatisticsFilters.UnitTree;
+        if (criteria.ScopePattern is not null)
+            filters |= StatisticsFilters.Scope;
+        return db.Pick(StatisticsSql.Statements[(grouping, filters)]);
+    }
+
+    private static object Parameters(StatisticsCriteria criteria, DateOnly asOf) => new
+    {
         criteria.InspectionId,
         criteria.UnitId,
         criteria.UnitPattern,
+        criteria.ScopePattern,
+        AsOf = asOf,
+        YearEnd = new DateOnly(asOf.Year, 12, 31),
     };
 
-    private sealed class AssignmentRow
+    /// <summary>A group's figures with its key; the label and path are read for inspection and unit groups.</summary>
+    private sealed record GroupRow<TKey> : StatisticsCounts
     {
-        public Guid ItemId { get; init; }
-        public Guid UnitId { get; init; }
-        public string Role { get; init; } = "";
-    }
-
-    private sealed class ItemRow
-    {
-        public Guid Id { get; init; }
-        public Guid InspectionId { get; init; }
-        public string InspectionTitle { get; init; } = "";
-        public string InspectionKind { get; init; } = "";
-        public string Category { get; init; } = "";
-        public string? Aspect { get; init; }
-        public string ProgressStatus { get; init; } = "";
-        public string SignOffStatus { get; init; } = "";
-        public DateOnly? DueDate { get; init; }
-        public DateOnly? OriginalDueDate { get; init; }
-        public int RecurrenceCount { get; init; }
-        public int MeasuresTotal { get; init; }
-        public int MeasuresImplemented { get; init; }
-
-        public StatisticsItem ToItem() => new(
-            Id, InspectionId, InspectionTitle, EnumText<InspectionKind>.Parse(InspectionKind),
-            EnumText<ItemCategory>.Parse(Category), Aspect, EnumText<ProgressStatus>.Parse(ProgressStatus),
-            EnumText<SignOffStatus>.Parse(SignOffStatus), DueDate, OriginalDueDate, RecurrenceCount, MeasuresTotal,
-            MeasuresImplemented);
+        public TKey GroupKey { get; init; } = default!;
+        public string? Label { get; init; }
+        public string? UnitPath { get; init; }
     }
 }
