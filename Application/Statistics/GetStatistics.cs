@@ -72,33 +72,66 @@ public sealed class GetStatisticsHandler(
         var scopePattern = await access.ScopePatternAsync(cancellationToken);
         var criteria = new StatisticsCriteria(query.InspectionId, query.UnitId, unitPattern, scopePattern);
         var groupBy = query.GroupBy!.Value;
-        var counted = await statistics.CountGroupsAsync(criteria, groupBy, query.RollUp, asOf, cancellationToken);
         var groups = groupBy switch
         {
-            StatisticsGroupBy.Inspection => counted
-                .OrderBy(g => g.Label, StringComparer.Ordinal).ThenBy(g => g.Key, StringComparer.Ordinal),
-            StatisticsGroupBy.Category => InEnumOrder<ItemCategory>(counted),
-            StatisticsGroupBy.Status => InEnumOrder<ProgressStatus>(counted),
-            _ => WithinReach(counted, scopePattern).OrderBy(g => g.UnitPath, StringComparer.Ordinal),
+            StatisticsGroupBy.Inspection => (await CountGroupsAsync())
+                .OrderBy(g => g.Label, StringComparer.Ordinal).ThenBy(g => g.Key, StringComparer.Ordinal).ToList(),
+            StatisticsGroupBy.Category => InEnumOrder<ItemCategory>(await CountGroupsAsync()),
+            StatisticsGroupBy.Status => InEnumOrder<ProgressStatus>(await CountGroupsAsync()),
+            _ => await ByUnitAsync(criteria, query.RollUp, scopePattern, asOf, cancellationToken),
         };
-        return new StatisticsResponse(groupBy, asOf,
-            groups.Select(g => new StatisticsGroup(g.Key, g.Label, g.Counts)).ToList(),
-            await statistics.CountAsync(criteria, asOf, cancellationToken));
+        return new StatisticsResponse(groupBy, asOf, groups, await statistics.CountAsync(criteria, asOf, cancellationToken));
+
+        async Task<List<StatisticsGroup>> CountGroupsAsync() =>
+            (await statistics.CountGroupsAsync(criteria, groupBy, asOf, cancellationToken))
+            .Select(g => new StatisticsGroup(g.Key, g.Label, g.Counts)).ToList();
     }
 
-    private static IEnumerable<CountedGroup> InEnumOrder<T>(IEnumerable<CountedGroup> groups) where T : struct, Enum
+    private static List<StatisticsGroup> InEnumOrder<T>(List<StatisticsGroup> groups) where T : struct, Enum
     {
         var order = Enum.GetValues<T>().Select(Words.Of).ToList();
-        return groups.OrderBy(g => order.IndexOf(g.Key));
+        return groups.OrderBy(g => order.IndexOf(g.Key)).ToList();
     }
 
-    /// <summary>
-    /// A unit-bound key gets groups only for units within its reach: outside it sees only part of the picture, and a
-    /// figure labelled with another unit's name would misstate that unit.
-    /// </summary>
-    private static IEnumerable<CountedGroup> WithinReach(IEnumerable<CountedGroup> groups, string? scopePattern)
+    private async Task<List<StatisticsGroup>> ByUnitAsync(StatisticsCriteria criteria, bool rollUp, string? scopePattern,
+        DateOnly asOf, CancellationToken cancellationToken)
     {
+        var sets = await statistics.CountHolderSetsAsync(criteria, asOf, cancellationToken);
+        var unitsById = (await units.FindManyAsync(sets.SelectMany(s => s.Holders).Distinct().ToList(), cancellationToken))
+            .ToDictionary(u => u.Id);
+        if (rollUp)
+        {
+            var above = unitsById.Values.SelectMany(u => u.AncestorIds).Where(id => !unitsById.ContainsKey(id)).Distinct().ToList();
+            foreach (var unit in await units.FindManyAsync(above, cancellationToken))
+                unitsById[unit.Id] = unit;
+        }
+
+        // A unit-bound key gets groups only for units within its reach: outside it sees only part of the picture,
+        // and a figure labelled with another unit's name would misstate that unit.
         var scopePath = scopePattern?.TrimEnd('%');
-        return groups.Where(g => scopePath is null || g.UnitPath!.StartsWith(scopePath, StringComparison.Ordinal));
+        bool WithinReach(Guid unitId) => scopePath is null || unitsById[unitId].Path.StartsWith(scopePath, StringComparison.Ordinal);
+
+        // The units a row counts under are a set: an item held by two units below one unit counts there once.
+        var tallies = new Dictionary<Guid, StatisticsTally>();
+        foreach (var set in sets)
+        {
+            var countedUnder = set.Holders.Where(unitsById.ContainsKey)
+                .SelectMany(id => rollUp ? PathIds(unitsById[id].Path) : [id])
+                .Distinct().Where(WithinReach);
+            foreach (var unitId in countedUnder)
+            {
+                if (!tallies.TryGetValue(unitId, out var tally))
+                    tallies[unitId] = tally = new StatisticsTally();
+                tally.Add(set.Counts, set.Aspect);
+            }
+        }
+
+        return tallies.Keys.Select(id => unitsById[id]).OrderBy(u => u.Path, StringComparer.Ordinal)
+            .Select(u => new StatisticsGroup(u.Id.ToString(), u.Name, tallies[u.Id].Counts))
+            .ToList();
     }
+
+    /// <summary>The ids on a unit's path, from the root down to the unit itself.</summary>
+    private static IEnumerable<Guid> PathIds(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(segment => Guid.ParseExact(segment, "N"));
 }

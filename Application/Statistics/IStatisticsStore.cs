@@ -11,11 +11,19 @@ public interface IStatisticsStore
     Task<StatisticsCounts> CountAsync(StatisticsCriteria criteria, DateOnly asOf, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The figures of each group holding at least one item of the filtered set, in no particular order. With
-    /// <paramref name="rollUp"/> (groupBy=unit only) a unit counts the items held at or below it, each once.
+    /// The figures of each inspection, category or progress status holding at least one item of the filtered set, in
+    /// no particular order. groupBy=unit is counted by <see cref="CountHolderSetsAsync"/>.
     /// </summary>
-    Task<IReadOnlyList<CountedGroup>> CountGroupsAsync(StatisticsCriteria criteria, StatisticsGroupBy groupBy, bool rollUp,
+    Task<IReadOnlyList<CountedGroup>> CountGroupsAsync(StatisticsCriteria criteria, StatisticsGroupBy groupBy,
         DateOnly asOf, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The figures of the filtered items grouped by the units holding the lead or responsible role and by aspect:
+    /// each item in exactly one row. Items held by the same units share a row, so there are as many rows as holder
+    /// combinations, not items; a unit's figures (rolled up or not) are the sum of the rows it is counted in.
+    /// </summary>
+    Task<IReadOnlyList<HolderSetCounts>> CountHolderSetsAsync(StatisticsCriteria criteria, DateOnly asOf,
+        CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -24,7 +32,10 @@ public interface IStatisticsStore
 /// </summary>
 public sealed record StatisticsCriteria(Guid? InspectionId, Guid? UnitId, string? UnitPattern, string? ScopePattern);
 
-/// <param name="Key">The inspection or unit id, or the category or progress status in snake_case.</param>
-/// <param name="Label">The inspection title or unit name; the key again for category and status.</param>
-/// <param name="UnitPath">The unit's path for groupBy=unit, null otherwise.</param>
-public sealed record CountedGroup(string Key, string Label, string? UnitPath, StatisticsCounts Counts);
+/// <param name="Key">The inspection id, or the category or progress status in snake_case.</param>
+/// <param name="Label">The inspection title; the key again for category and status.</param>
+public sealed record CountedGroup(string Key, string Label, StatisticsCounts Counts);
+
+/// <param name="Holders">The units holding the lead or responsible role on each of the items.</param>
+/// <param name="Aspect">The items' aspect, trimmed; null when they have none.</param>
+public sealed record HolderSetCounts(IReadOnlyList<Guid> Holders, string? Aspect, StatisticsCounts Counts);

@@ -7,8 +7,9 @@ internal enum StatisticsGrouping
     Inspection,
     Category,
     Status,
-    Unit,
-    UnitRolledUp,
+
+    /// <summary>By the units holding the lead or responsible role, and by aspect: see IStatisticsStore.</summary>
+    HolderSets,
 }
 
 /// <summary>The filters a statement carries; <see cref="Unit"/> and <see cref="UnitTree"/> exclude each other.</summary>
@@ -29,15 +30,39 @@ internal enum StatisticsFilters
 /// </summary>
 internal static class StatisticsSql
 {
-    /// <summary>One row per item with the facts the figures count; the filters follow as AND clauses.</summary>
+    /// <summary>One row per item with the facts the figures count; the holders column and the filters follow.</summary>
     private const string Facts = """
         SELECT i.Id, i.InspectionId, i.Category, i.Aspect, i.ProgressStatus, i.SignOffStatus, i.DueDate,
                i.OriginalDueDate, i.RecurrenceCount,
                (SELECT COUNT(*) FROM Measures m WHERE m.ItemId = i.Id) AS MeasuresTotal,
                (SELECT COUNT(*) FROM Measures m WHERE m.ItemId = i.Id AND m.Implemented = 1) AS MeasuresImplemented
+        """;
+
+    private const string FromItems = """
         FROM Items i
         WHERE 1 = 1
         """;
+
+    /// <summary>
+    /// The item's lead and responsible units as one comma-separated value, in the order the index gives: items held
+    /// by the same units share a group (an item held in another order lands in a group of its own, which only adds
+    /// a row). Each dialect spells string aggregation its own way; these are fragments, so not DialectSql.
+    /// </summary>
+    private const string SqliteHolders = """
+        , (SELECT group_concat(hu.UnitId, ',') FROM ItemUnits hu
+                  WHERE hu.ItemId = i.Id AND hu.Role IN ('lead', 'responsible')) AS Holders
+        """;
+
+    private const string SqlServerHolders = """
+        , (SELECT STRING_AGG(CONVERT(NVARCHAR(36), hu.UnitId), ',') FROM ItemUnits hu
+                  WHERE hu.ItemId = i.Id AND hu.Role IN ('lead', 'responsible')) AS Holders
+        """;
+
+    /// <summary>
+    /// The aspect trimmed of spaces, null when empty. Only spaces: C# trimmed every kind of white space, so an aspect
+    /// padded with tabs or ideographic spaces now counts apart.
+    /// </summary>
+    private const string TrimmedAspect = "CASE WHEN LTRIM(RTRIM(f.Aspect)) <> '' THEN LTRIM(RTRIM(f.Aspect)) END";
 
     private const string ForInspection = "AND i.InspectionId = @InspectionId";
 
@@ -60,9 +85,9 @@ internal static class StatisticsSql
     /// The figures over the facts <c>f</c>. Aspects are trimmed of spaces before they are told apart; open items are
     /// judged overdue against @AsOf, due by year end against @YearEnd.
     /// </summary>
-    private const string Figures = """
+    private const string Figures = $"""
         COUNT(*) AS Items,
-               COUNT(DISTINCT CASE WHEN LTRIM(RTRIM(f.Aspect)) <> '' THEN LTRIM(RTRIM(f.Aspect)) END) AS Aspects,
+               COUNT(DISTINCT {TrimmedAspect}) AS Aspects,
                SUM(CASE WHEN f.ProgressStatus = 'not_started' THEN 1 ELSE 0 END) AS NotStarted,
                SUM(CASE WHEN f.ProgressStatus = 'in_progress' THEN 1 ELSE 0 END) AS InProgress,
                SUM(CASE WHEN f.ProgressStatus = 'basically_completed' THEN 1 ELSE 0 END) AS BasicallyCompleted,
@@ -80,22 +105,6 @@ internal static class StatisticsSql
                SUM(CASE WHEN f.RecurrenceCount > 0 THEN 1 ELSE 0 END) AS RecurredItems
         """;
 
-    /// <summary>(unit, item) for each unit holding the lead or responsible role; one role per unit and item.</summary>
-    private const string Holders = """
-        SELECT iu.UnitId, iu.ItemId FROM ItemUnits iu WHERE iu.Role IN ('lead', 'responsible')
-        """;
-
-    /// <summary>(unit, item) for each holder and each unit above it, each pair once however many holders share it.</summary>
-    private static readonly DialectSql HoldersAndAbove = new("""
-        SELECT DISTINCT a.Id AS UnitId, iu.ItemId
-        FROM ItemUnits iu JOIN Units h ON h.Id = iu.UnitId JOIN Units a ON h.Path LIKE a.Path || '%'
-        WHERE iu.Role IN ('lead', 'responsible')
-        """, """
-        SELECT DISTINCT a.Id AS UnitId, iu.ItemId
-        FROM ItemUnits iu JOIN Units h ON h.Id = iu.UnitId JOIN Units a ON h.Path LIKE a.Path + '%'
-        WHERE iu.Role IN ('lead', 'responsible')
-        """);
-
     /// <summary>Every statement, by what it counts and the filters it carries.</summary>
     public static readonly IReadOnlyDictionary<(StatisticsGrouping, StatisticsFilters), DialectSql> Statements =
         (from grouping in Enum.GetValues<StatisticsGrouping>()
@@ -109,7 +118,7 @@ internal static class StatisticsSql
     {
         var facts = string.Join("\n  ", new[]
         {
-            Facts,
+            Facts + (grouping != StatisticsGrouping.HolderSets ? "" : dialect == SqlDialect.Sqlite ? SqliteHolders : SqlServerHolders) + "\n" + FromItems,
             filters.HasFlag(StatisticsFilters.Inspection) ? ForInspection : "",
             filters.HasFlag(StatisticsFilters.Unit) ? ForUnit : "",
             filters.HasFlag(StatisticsFilters.UnitTree) ? ForUnitTree : "",
@@ -129,12 +138,9 @@ internal static class StatisticsSql
             StatisticsGrouping.Status =>
                 $"SELECT f.ProgressStatus AS GroupKey, {Figures}\nFROM ({facts}) f\nGROUP BY f.ProgressStatus",
             _ => $"""
-                SELECT u.Name AS Label, u.Path AS UnitPath, g.*
-                FROM (SELECT p.UnitId AS GroupKey, {Figures}
-                      FROM ({facts}) f JOIN ({(grouping == StatisticsGrouping.Unit ? Holders : HoldersAndAbove.For(dialect))}) p
-                        ON p.ItemId = f.Id
-                      GROUP BY p.UnitId) g
-                JOIN Units u ON u.Id = g.GroupKey
+                SELECT f.Holders, {TrimmedAspect} AS Aspect, {Figures}
+                FROM ({facts}) f
+                GROUP BY f.Holders, {TrimmedAspect}
                 """,
         };
     }

@@ -9,20 +9,27 @@ internal sealed class StatisticsStore(DbSession db) : IStatisticsStore
             cancellationToken)).Single();
 
     public async Task<IReadOnlyList<CountedGroup>> CountGroupsAsync(StatisticsCriteria criteria, StatisticsGroupBy groupBy,
-        bool rollUp, DateOnly asOf, CancellationToken cancellationToken) => groupBy switch
+        DateOnly asOf, CancellationToken cancellationToken) => groupBy switch
     {
         StatisticsGroupBy.Inspection => await GroupsAsync<Guid>(StatisticsGrouping.Inspection, criteria, asOf, cancellationToken),
         StatisticsGroupBy.Category => await GroupsAsync<string>(StatisticsGrouping.Category, criteria, asOf, cancellationToken),
         StatisticsGroupBy.Status => await GroupsAsync<string>(StatisticsGrouping.Status, criteria, asOf, cancellationToken),
-        _ => await GroupsAsync<Guid>(rollUp ? StatisticsGrouping.UnitRolledUp : StatisticsGrouping.Unit, criteria, asOf,
-            cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(groupBy), groupBy, "Units are counted by holder sets."),
     };
+
+    public async Task<IReadOnlyList<HolderSetCounts>> CountHolderSetsAsync(StatisticsCriteria criteria, DateOnly asOf,
+        CancellationToken cancellationToken) =>
+        (await db.QueryAsync<HolderSetRow>(Statement(StatisticsGrouping.HolderSets, criteria), Parameters(criteria, asOf),
+            cancellationToken))
+        .Select(r => new HolderSetCounts(
+            r.Holders?.Split(',').Select(Guid.Parse).ToList() ?? [], r.Aspect, r))
+        .ToList();
 
     private async Task<IReadOnlyList<CountedGroup>> GroupsAsync<TKey>(StatisticsGrouping grouping, StatisticsCriteria criteria,
         DateOnly asOf, CancellationToken cancellationToken) where TKey : notnull
     {
         var rows = await db.QueryAsync<GroupRow<TKey>>(Statement(grouping, criteria), Parameters(criteria, asOf), cancellationToken);
-        return rows.Select(r => new CountedGroup(r.GroupKey.ToString()!, r.Label ?? r.GroupKey.ToString()!, r.UnitPath, r)).ToList();
+        return rows.Select(r => new CountedGroup(r.GroupKey.ToString()!, r.Label ?? r.GroupKey.ToString()!, r)).ToList();
     }
 
     private string Statement(StatisticsGrouping grouping, StatisticsCriteria criteria)
@@ -47,11 +54,16 @@ internal sealed class StatisticsStore(DbSession db) : IStatisticsStore
         YearEnd = new DateOnly(asOf.Year, 12, 31),
     };
 
-    /// <summary>A group's figures with its key; the label and path are read for inspection and unit groups.</summary>
+    /// <summary>A group's figures with its key; the label is read for inspection groups.</summary>
     private sealed record GroupRow<TKey> : StatisticsCounts
     {
         public TKey GroupKey { get; init; } = default!;
         public string? Label { get; init; }
-        public string? UnitPath { get; init; }
+    }
+
+    private sealed record HolderSetRow : StatisticsCounts
+    {
+        public string? Holders { get; init; }
+        public string? Aspect { get; init; }
     }
 }

@@ -5,3 +5,6 @@ CREATE INDEX IX_Items_Statistics ON Items (InspectionId)
 
 -- Both measure counts of an item answered from the index alone.
 CREATE INDEX IX_Measures_ItemId_Implemented ON Measures (ItemId) INCLUDE (Implemented);
+
+-- groupBy=unit reads each item's lead and responsible units: the clustered primary key (ItemId, UnitId) already
+-- holds them, unlike SQLite's, so no index is added here.
