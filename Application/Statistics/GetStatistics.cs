@@ -72,19 +72,26 @@ public sealed class GetStatisticsHandler(
         var scopePattern = await access.ScopePatternAsync(cancellationToken);
         var criteria = new StatisticsCriteria(query.InspectionId, query.UnitId, unitPattern, scopePattern);
         var groupBy = query.GroupBy!.Value;
-        var groups = groupBy switch
+        if (groupBy == StatisticsGroupBy.Unit)
         {
-            StatisticsGroupBy.Inspection => (await CountGroupsAsync())
-                .OrderBy(g => g.Label, StringComparer.Ordinal).ThenBy(g => g.Key, StringComparer.Ordinal).ToList(),
-            StatisticsGroupBy.Category => InEnumOrder<ItemCategory>(await CountGroupsAsync()),
-            StatisticsGroupBy.Status => InEnumOrder<ProgressStatus>(await CountGroupsAsync()),
-            _ => await ByUnitAsync(criteria, query.RollUp, scopePattern, asOf, cancellationToken),
-        };
-        return new StatisticsResponse(groupBy, asOf, groups, await statistics.CountAsync(criteria, asOf, cancellationToken));
+            var sets = await statistics.CountHolderSetsAsync(criteria, asOf, cancellationToken);
+            return new StatisticsResponse(groupBy, asOf,
+                await ByUnitAsync(sets, query.RollUp, scopePattern, cancellationToken),
+                StatisticsTally.Of(sets.Select(s => (s.Counts, s.Aspect))));
+        }
 
-        async Task<List<StatisticsGroup>> CountGroupsAsync() =>
-            (await statistics.CountGroupsAsync(criteria, groupBy, asOf, cancellationToken))
-            .Select(g => new StatisticsGroup(g.Key, g.Label, g.Counts)).ToList();
+        var rows = await statistics.CountAsync(criteria, groupBy, asOf, cancellationToken);
+        var groups = rows.GroupBy(r => r.Key)
+            .Select(g => new StatisticsGroup(g.Key, g.First().Label, StatisticsTally.Of(g.Select(r => (r.Counts, r.Aspect)))))
+            .ToList();
+        var ordered = groupBy switch
+        {
+            StatisticsGroupBy.Inspection => groups
+                .OrderBy(g => g.Label, StringComparer.Ordinal).ThenBy(g => g.Key, StringComparer.Ordinal).ToList(),
+            StatisticsGroupBy.Category => InEnumOrder<ItemCategory>(groups),
+            _ => InEnumOrder<ProgressStatus>(groups),
+        };
+        return new StatisticsResponse(groupBy, asOf, ordered, StatisticsTally.Of(rows.Select(r => (r.Counts, r.Aspect))));
     }
 
     private static List<StatisticsGroup> InEnumOrder<T>(List<StatisticsGroup> groups) where T : struct, Enum
@@ -93,10 +100,9 @@ public sealed class GetStatisticsHandler(
         return groups.OrderBy(g => order.IndexOf(g.Key)).ToList();
     }
 
-    private async Task<List<StatisticsGroup>> ByUnitAsync(StatisticsCriteria criteria, bool rollUp, string? scopePattern,
-        DateOnly asOf, CancellationToken cancellationToken)
+    private async Task<List<StatisticsGroup>> ByUnitAsync(IReadOnlyList<HolderSetRow> sets, bool rollUp, string? scopePattern,
+        CancellationToken cancellationToken)
     {
-        var sets = await statistics.CountHolderSetsAsync(criteria, asOf, cancellationToken);
         var unitsById = (await units.FindManyAsync(sets.SelectMany(s => s.Holders).Distinct().ToList(), cancellationToken))
             .ToDictionary(u => u.Id);
         if (rollUp)

@@ -34,4 +34,12 @@ public sealed class StatisticsTally
     }
 
     public StatisticsCounts Counts => _sum with { Aspects = _aspects.Count };
+
+    public static StatisticsCounts Of(IEnumerable<(StatisticsCounts Counts, string? Aspect)> rows)
+    {
+        var tally = new StatisticsTally();
+        foreach (var (counts, aspect) in rows)
+            tally.Add(counts, aspect);
+        return tally.Counts;
+    }
 }

@@ -1,9 +1,8 @@
 namespace Rectify.Infrastructure.Persistence.Statistics;
 
-/// <summary>What a statistics statement counts by: the total, or one row per group.</summary>
+/// <summary>What a statistics statement groups by (and always by aspect too).</summary>
 internal enum StatisticsGrouping
 {
-    Total,
     Inspection,
     Category,
     Status,
@@ -24,9 +23,10 @@ internal enum StatisticsFilters
 }
 
 /// <summary>
-/// Statistics counted by the database: one row per group, whatever the number of items. Each statement is composed
-/// from the constant fragments below, carrying only the filters present; every composition is built once, here, so
-/// the dialect tests check each of them.
+/// Statistics counted by the database: one row per group and aspect, whatever the number of items; the caller adds
+/// the rows up into the groups and the total, so one scan answers a request. Each statement is composed from the
+/// constant fragments below, carrying only the filters present; every composition is built once, here, so the
+/// dialect tests check each of them.
 /// </summary>
 internal static class StatisticsSql
 {
@@ -54,7 +54,7 @@ internal static class StatisticsSql
         """;
 
     private const string SqlServerHolders = """
-        , (SELECT STRING_AGG(CONVERT(NVARCHAR(36), hu.UnitId), ',') FROM ItemUnits hu
+        , (SELECT STRING_AGG(CONVERT(VARCHAR(36), hu.UnitId), ',') FROM ItemUnits hu
                   WHERE hu.ItemId = i.Id AND hu.Role IN ('lead', 'responsible')) AS Holders
         """;
 
@@ -82,12 +82,11 @@ internal static class StatisticsSql
         """;
 
     /// <summary>
-    /// The figures over the facts <c>f</c>. Aspects are trimmed of spaces before they are told apart; open items are
-    /// judged overdue against @AsOf, due by year end against @YearEnd.
+    /// The figures over the facts <c>f</c> but the distinct aspects, which are counted from the aspect every row is
+    /// grouped by too. Open items are judged overdue against @AsOf, due by year end against @YearEnd.
     /// </summary>
-    private const string Figures = $"""
+    private const string Figures = """
         COUNT(*) AS Items,
-               COUNT(DISTINCT {TrimmedAspect}) AS Aspects,
                SUM(CASE WHEN f.ProgressStatus = 'not_started' THEN 1 ELSE 0 END) AS NotStarted,
                SUM(CASE WHEN f.ProgressStatus = 'in_progress' THEN 1 ELSE 0 END) AS InProgress,
                SUM(CASE WHEN f.ProgressStatus = 'basically_completed' THEN 1 ELSE 0 END) AS BasicallyCompleted,
@@ -116,9 +115,10 @@ internal static class StatisticsSql
 
     private static string Compose(StatisticsGrouping grouping, StatisticsFilters filters, SqlDialect dialect)
     {
+        var holders = grouping != StatisticsGrouping.HolderSets ? "" : dialect == SqlDialect.Sqlite ? SqliteHolders : SqlServerHolders;
         var facts = string.Join("\n  ", new[]
         {
-            Facts + (grouping != StatisticsGrouping.HolderSets ? "" : dialect == SqlDialect.Sqlite ? SqliteHolders : SqlServerHolders) + "\n" + FromItems,
+            Facts + holders + "\n" + FromItems,
             filters.HasFlag(StatisticsFilters.Inspection) ? ForInspection : "",
             filters.HasFlag(StatisticsFilters.Unit) ? ForUnit : "",
             filters.HasFlag(StatisticsFilters.UnitTree) ? ForUnitTree : "",
@@ -126,22 +126,20 @@ internal static class StatisticsSql
         }.Where(fragment => fragment.Length > 0));
         return grouping switch
         {
-            StatisticsGrouping.Total => $"SELECT {Figures}\nFROM ({facts}) f",
             StatisticsGrouping.Inspection => $"""
                 SELECT ins.Title AS Label, g.*
-                FROM (SELECT f.InspectionId AS GroupKey, {Figures}
-                      FROM ({facts}) f
-                      GROUP BY f.InspectionId) g
+                FROM ({Grouped("f.InspectionId", facts)}) g
                 JOIN Inspections ins ON ins.Id = g.GroupKey
                 """,
-            StatisticsGrouping.Category => $"SELECT f.Category AS GroupKey, {Figures}\nFROM ({facts}) f\nGROUP BY f.Category",
-            StatisticsGrouping.Status =>
-                $"SELECT f.ProgressStatus AS GroupKey, {Figures}\nFROM ({facts}) f\nGROUP BY f.ProgressStatus",
-            _ => $"""
-                SELECT f.Holders, {TrimmedAspect} AS Aspect, {Figures}
-                FROM ({facts}) f
-                GROUP BY f.Holders, {TrimmedAspect}
-                """,
+            StatisticsGrouping.Category => Grouped("f.Category", facts),
+            StatisticsGrouping.Status => Grouped("f.ProgressStatus", facts),
+            _ => Grouped("f.Holders", facts),
         };
     }
+
+    private static string Grouped(string key, string facts) => $"""
+        SELECT {key} AS GroupKey, {TrimmedAspect} AS Aspect, {Figures}
+        FROM ({facts}) f
+        GROUP BY {key}, {TrimmedAspect}
+        """;
 }
