@@ -59,8 +59,8 @@ internal static class StatisticsSql
         """;
 
     /// <summary>
-    /// The aspect trimmed of spaces, null when empty. Only spaces: C# trimmed every kind of white space, so an aspect
-    /// padded with tabs or ideographic spaces now counts apart.
+    /// The aspect trimmed of spaces, null when empty. Only spaces: the old in-memory count trimmed any white space,
+    /// so an aspect padded with tabs or ideographic spaces now counts apart.
     /// </summary>
     private const string TrimmedAspect = "CASE WHEN LTRIM(RTRIM(f.Aspect)) <> '' THEN LTRIM(RTRIM(f.Aspect)) END";
 
