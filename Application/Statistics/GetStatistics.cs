@@ -7,7 +7,6 @@ using Rectify.Application.Items;
 using Rectify.Application.Units;
 using Rectify.Domain.Common;
 using Rectify.Domain.Items;
-using Rectify.Domain.Units;
 
 namespace Rectify.Application.Statistics;
 
@@ -72,76 +71,73 @@ public sealed class GetStatisticsHandler(
 
         var scopePattern = await access.ScopePatternAsync(cancellationToken);
         var criteria = new StatisticsCriteria(query.InspectionId, query.UnitId, unitPattern, scopePattern);
-        var items = await statistics.ListItemsAsync(criteria, cancellationToken);
-
-        var groups = query.GroupBy!.Value switch
+        var groupBy = query.GroupBy!.Value;
+        if (groupBy == StatisticsGroupBy.Unit)
         {
-            StatisticsGroupBy.Inspection => items.GroupBy(i => i.InspectionId)
-                .Select(g => Group(g.Key.ToString(), g.First().InspectionTitle, g.ToList(), asOf))
-                .OrderBy(g => g.Label, StringComparer.Ordinal).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .ToList(),
-            StatisticsGroupBy.Category => items.GroupBy(i => i.Category).OrderBy(g => g.Key)
-                .Select(g => Group(Words.Of(g.Key), Words.Of(g.Key), g.ToList(), asOf))
-                .ToList(),
-            StatisticsGroupBy.Status => items.GroupBy(i => i.ProgressStatus).OrderBy(g => g.Key)
-                .Select(g => Group(Words.Of(g.Key), Words.Of(g.Key), g.ToList(), asOf))
-                .ToList(),
-            _ => await ByUnitAsync(items, criteria, query.RollUp, scopePattern, asOf, cancellationToken),
+            var sets = await statistics.CountHolderSetsAsync(criteria, asOf, cancellationToken);
+            return new StatisticsResponse(groupBy, asOf,
+                await ByUnitAsync(sets, query.RollUp, scopePattern, cancellationToken),
+                StatisticsTally.Of(sets.Select(s => (s.Counts, s.Aspect))));
+        }
+
+        var rows = await statistics.CountAsync(criteria, groupBy, asOf, cancellationToken);
+        var groups = rows.GroupBy(r => r.Key)
+            .Select(g => new StatisticsGroup(g.Key, g.First().Label, StatisticsTally.Of(g.Select(r => (r.Counts, r.Aspect)))))
+            .ToList();
+        var ordered = groupBy switch
+        {
+            StatisticsGroupBy.Inspection => groups
+                .OrderBy(g => g.Label, StringComparer.Ordinal).ThenBy(g => g.Key, StringComparer.Ordinal).ToList(),
+            StatisticsGroupBy.Category => InEnumOrder<ItemCategory>(groups),
+            _ => InEnumOrder<ProgressStatus>(groups),
         };
-        return new StatisticsResponse(query.GroupBy.Value, asOf, groups, StatisticsCounts.Of(items, asOf));
+        return new StatisticsResponse(groupBy, asOf, ordered, StatisticsTally.Of(rows.Select(r => (r.Counts, r.Aspect))));
     }
 
-    private async Task<List<StatisticsGroup>> ByUnitAsync(IReadOnlyList<StatisticsItem> items, StatisticsCriteria criteria,
-        bool rollUp, string? scopePattern, DateOnly asOf, CancellationToken cancellationToken)
+    private static List<StatisticsGroup> InEnumOrder<T>(List<StatisticsGroup> groups) where T : struct, Enum
     {
-        var itemsById = items.ToDictionary(i => i.ItemId);
-        // Read separately from the items: an assignment of an item created in between is simply not counted.
-        var holders = (await statistics.ListAssignmentsAsync(criteria, cancellationToken))
-            .Where(a => a.Role is UnitRole.Lead or UnitRole.Responsible && itemsById.ContainsKey(a.ItemId))
-            .ToList();
-        var unitsById = (await units.FindManyAsync(holders.Select(a => a.UnitId).Distinct().ToList(), cancellationToken))
+        var order = Enum.GetValues<T>().Select(Words.Of).ToList();
+        return groups.OrderBy(g => order.IndexOf(g.Key)).ToList();
+    }
+
+    private async Task<List<StatisticsGroup>> ByUnitAsync(IReadOnlyList<HolderSetRow> sets, bool rollUp, string? scopePattern,
+        CancellationToken cancellationToken)
+    {
+        var unitsById = (await units.FindManyAsync(sets.SelectMany(s => s.Holders).Distinct().ToList(), cancellationToken))
             .ToDictionary(u => u.Id);
+        if (rollUp)
+        {
+            var above = unitsById.Values.SelectMany(u => u.AncestorIds).Where(id => !unitsById.ContainsKey(id)).Distinct().ToList();
+            foreach (var unit in await units.FindManyAsync(above, cancellationToken))
+                unitsById[unit.Id] = unit;
+        }
+
         // A unit-bound key gets groups only for units within its reach: outside it sees only part of the picture,
         // and a figure labelled with another unit's name would misstate that unit.
         var scopePath = scopePattern?.TrimEnd('%');
-        bool WithinReach(OrgUnit unit) => scopePath is null || unit.Path.StartsWith(scopePath, StringComparison.Ordinal);
-        var grouped = unitsById.Values.Where(WithinReach).Select(u => u.Id).ToHashSet();
+        bool WithinReach(Guid unitId) => scopePath is null || unitsById[unitId].Path.StartsWith(scopePath, StringComparison.Ordinal);
 
-        if (rollUp)
+        // The units a row counts under are a set: an item held by two units below one unit counts there once.
+        var tallies = new Dictionary<Guid, StatisticsTally>();
+        foreach (var set in sets)
         {
-            var above = unitsById.Values.SelectMany(u => PathIds(u.Path)).Where(id => !unitsById.ContainsKey(id)).Distinct().ToList();
-            foreach (var unit in await units.FindManyAsync(above, cancellationToken))
+            var countedUnder = set.Holders.Where(unitsById.ContainsKey)
+                .SelectMany(id => rollUp ? PathIds(unitsById[id].Path) : [id])
+                .Distinct().Where(WithinReach);
+            foreach (var unitId in countedUnder)
             {
-                unitsById[unit.Id] = unit;
-                if (WithinReach(unit))
-                    grouped.Add(unit.Id);
+                if (!tallies.TryGetValue(unitId, out var tally))
+                    tallies[unitId] = tally = new StatisticsTally();
+                tally.Add(set.Counts, set.Aspect);
             }
         }
 
-        var itemsOf = new Dictionary<Guid, HashSet<Guid>>();
-        foreach (var assignment in holders)
-        {
-            if (!unitsById.TryGetValue(assignment.UnitId, out var holder))
-                continue;
-            var counted = (rollUp ? PathIds(holder.Path) : [holder.Id]).Where(grouped.Contains);
-            foreach (var unitId in counted)
-            {
-                if (!itemsOf.TryGetValue(unitId, out var set))
-                    itemsOf[unitId] = set = [];
-                set.Add(assignment.ItemId);
-            }
-        }
-
-        return itemsOf.Keys.Select(id => unitsById[id]).OrderBy(u => u.Path, StringComparer.Ordinal)
-            .Select(u => Group(u.Id.ToString(), u.Name, itemsOf[u.Id].Select(id => itemsById[id]).ToList(), asOf))
+        return tallies.Keys.Select(id => unitsById[id]).OrderBy(u => u.Path, StringComparer.Ordinal)
+            .Select(u => new StatisticsGroup(u.Id.ToString(), u.Name, tallies[u.Id].Counts))
             .ToList();
     }
 
     /// <summary>The ids on a unit's path, from the root down to the unit itself.</summary>
     private static IEnumerable<Guid> PathIds(string path) =>
         path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(segment => Guid.ParseExact(segment, "N"));
-
-    private static StatisticsGroup Group(string key, string label, IReadOnlyCollection<StatisticsItem> items, DateOnly asOf) =>
-        new(key, label, StatisticsCounts.Of(items, asOf));
-
 }

@@ -1,11 +1,11 @@
 using System.Text.Json.Serialization;
-using Rectify.Domain.Items;
 
 namespace Rectify.Application.Statistics;
 
 /// <summary>
-/// The figures offices report for a set of items (see DOMAIN "The figures offices report"). Rates are percentages
-/// with one decimal, rounded half away from zero as the reports do, and 0 for an empty set.
+/// The figures offices report for a set of items (see DOMAIN "The figures offices report"). The counts come from the
+/// database; the rates follow from them: percentages with one decimal, rounded half away from zero as the reports do,
+/// and 0 for an empty set.
 /// </summary>
 public record StatisticsCounts
 {
@@ -23,7 +23,7 @@ public record StatisticsCounts
     public int Completed { get; init; }
 
     /// <summary>completed / items, in percent.</summary>
-    public decimal CompletionRate { get; init; }
+    public decimal CompletionRate => Percent(Completed, Items);
 
     /// <summary>Open items due on or before 31 December of the asOf year (overdue ones included).</summary>
     public int DueByYearEnd { get; init; }
@@ -48,43 +48,13 @@ public record StatisticsCounts
     public int MeasuresImplemented { get; init; }
 
     /// <summary>measuresImplemented / measuresTotal, in percent.</summary>
-    public decimal MeasureRate { get; init; }
+    public decimal MeasureRate => Percent(MeasuresImplemented, MeasuresTotal);
 
     /// <summary>反弹: recurrences recorded across the items.</summary>
     public int Recurrences { get; init; }
 
     /// <summary>Items with at least one recurrence.</summary>
     public int RecurredItems { get; init; }
-
-    public static StatisticsCounts Of(IReadOnlyCollection<StatisticsItem> items, DateOnly asOf)
-    {
-        var yearEnd = new DateOnly(asOf.Year, 12, 31);
-        var completed = items.Count(i => i.ProgressStatus == ProgressStatus.Completed);
-        var measuresTotal = items.Sum(i => i.MeasuresTotal);
-        var measuresImplemented = items.Sum(i => i.MeasuresImplemented);
-        var open = items.Where(i => i.ProgressStatus != ProgressStatus.Completed).ToList();
-        return new StatisticsCounts
-        {
-            Items = items.Count,
-            Aspects = items.Select(i => i.Aspect?.Trim()).Where(a => !string.IsNullOrEmpty(a)).Distinct(StringComparer.Ordinal).Count(),
-            NotStarted = items.Count(i => i.ProgressStatus == ProgressStatus.NotStarted),
-            InProgress = items.Count(i => i.ProgressStatus == ProgressStatus.InProgress),
-            BasicallyCompleted = items.Count(i => i.ProgressStatus == ProgressStatus.BasicallyCompleted),
-            Completed = completed,
-            CompletionRate = Percent(completed, items.Count),
-            DueByYearEnd = open.Count(i => i.DueDate <= yearEnd),
-            AwaitingSignOff = items.Count(i => i.SignOffStatus == SignOffStatus.Requested),
-            Returned = items.Count(i => i.SignOffStatus == SignOffStatus.Returned),
-            SignedOff = items.Count(i => i.SignOffStatus == SignOffStatus.SignedOff),
-            Overdue = open.Count(i => i.DueDate < asOf),
-            OverdueAgainstOriginal = open.Count(i => i.OriginalDueDate < asOf),
-            MeasuresTotal = measuresTotal,
-            MeasuresImplemented = measuresImplemented,
-            MeasureRate = Percent(measuresImplemented, measuresTotal),
-            Recurrences = items.Sum(i => i.RecurrenceCount),
-            RecurredItems = items.Count(i => i.RecurrenceCount > 0),
-        };
-    }
 
     public static decimal Percent(int part, int whole) =>
         whole == 0 ? 0m : Math.Round(part * 100m / whole, 1, MidpointRounding.AwayFromZero);

@@ -1,32 +1,145 @@
-using Rectify.Infrastructure.Persistence.Items;
-
 namespace Rectify.Infrastructure.Persistence.Statistics;
 
+/// <summary>What a statistics statement groups by (and always by aspect too).</summary>
+internal enum StatisticsGrouping
+{
+    Inspection,
+    Category,
+    Status,
+
+    /// <summary>By the units holding the lead or responsible role, and by aspect: see IStatisticsStore.</summary>
+    HolderSets,
+}
+
+/// <summary>The filters a statement carries; <see cref="Unit"/> and <see cref="UnitTree"/> exclude each other.</summary>
+[Flags]
+internal enum StatisticsFilters
+{
+    None = 0,
+    Inspection = 1,
+    Unit = 2,
+    UnitTree = 4,
+    Scope = 8,
+}
+
 /// <summary>
-/// Flat reads for the statistics; the counting is done in C#, so both statements are portable as they stand.
-/// The filters are the item list's: the key's scope, the inspection, and a unit (with the units below it).
+/// Statistics counted by the database: one row per group and aspect, whatever the number of items; the caller adds
+/// the rows up into the groups and the total, so one scan answers a request. Each statement is composed from the
+/// constant fragments below, carrying only the filters present; every composition is built once, here, so the
+/// dialect tests check each of them.
 /// </summary>
 internal static class StatisticsSql
 {
-    private const string Filter = $"""
-        {ItemSql.InScope}
-          AND (@InspectionId IS NULL OR i.InspectionId = @InspectionId)
-          AND {ItemSql.ForUnit}
-        """;
-
-    public const string Items = $"""
-        SELECT i.Id, i.InspectionId, ins.Title AS InspectionTitle, ins.Kind AS InspectionKind, i.Category, i.Aspect,
-               i.ProgressStatus, i.SignOffStatus, i.DueDate, i.OriginalDueDate, i.RecurrenceCount,
+    /// <summary>One row per item with the facts the figures count; the holders column and the filters follow.</summary>
+    private const string Facts = """
+        SELECT i.Id, i.InspectionId, i.Category, i.Aspect, i.ProgressStatus, i.SignOffStatus, i.DueDate,
+               i.OriginalDueDate, i.RecurrenceCount,
                (SELECT COUNT(*) FROM Measures m WHERE m.ItemId = i.Id) AS MeasuresTotal,
                (SELECT COUNT(*) FROM Measures m WHERE m.ItemId = i.Id AND m.Implemented = 1) AS MeasuresImplemented
-        FROM Items i JOIN Inspections ins ON ins.Id = i.InspectionId
-        WHERE {Filter}
-        ORDER BY i.Seq
         """;
 
-    public const string Assignments = $"""
-        SELECT iu.ItemId, iu.UnitId, iu.Role
-        FROM ItemUnits iu JOIN Items i ON i.Id = iu.ItemId
-        WHERE {Filter}
+    private const string FromItems = """
+        FROM Items i
+        WHERE 1 = 1
+        """;
+
+    /// <summary>
+    /// The item's lead and responsible units as one comma-separated value, in the order the index gives: items held
+    /// by the same units share a group (an item held in another order lands in a group of its own, which only adds
+    /// a row). Each dialect spells string aggregation its own way; these are fragments, so not DialectSql.
+    /// </summary>
+    private const string SqliteHolders = """
+        , (SELECT group_concat(hu.UnitId, ',') FROM ItemUnits hu
+                  WHERE hu.ItemId = i.Id AND hu.Role IN ('lead', 'responsible')) AS Holders
+        """;
+
+    private const string SqlServerHolders = """
+        , (SELECT STRING_AGG(CONVERT(VARCHAR(36), hu.UnitId), ',') FROM ItemUnits hu
+                  WHERE hu.ItemId = i.Id AND hu.Role IN ('lead', 'responsible')) AS Holders
+        """;
+
+    /// <summary>
+    /// The aspect trimmed of spaces, null when empty. Only spaces: the old in-memory count trimmed any white space,
+    /// so an aspect padded with tabs or ideographic spaces now counts apart.
+    /// </summary>
+    private const string TrimmedAspect = "CASE WHEN LTRIM(RTRIM(f.Aspect)) <> '' THEN LTRIM(RTRIM(f.Aspect)) END";
+
+    private const string ForInspection = "AND i.InspectionId = @InspectionId";
+
+    /// <summary>Items where the unit holds any role.</summary>
+    private const string ForUnit = "AND EXISTS (SELECT 1 FROM ItemUnits fu WHERE fu.ItemId = i.Id AND fu.UnitId = @UnitId)";
+
+    /// <summary>Items where the unit or one below it holds any role (the pattern is the unit's path plus '%').</summary>
+    private const string ForUnitTree = """
+        AND EXISTS (SELECT 1 FROM ItemUnits fu JOIN Units fuu ON fuu.Id = fu.UnitId
+                    WHERE fu.ItemId = i.Id AND fuu.Path LIKE @UnitPattern)
+        """;
+
+    /// <summary>A unit-bound key sees the items where its unit or one below it holds any role.</summary>
+    private const string InScope = """
+        AND EXISTS (SELECT 1 FROM ItemUnits su JOIN Units suu ON suu.Id = su.UnitId
+                    WHERE su.ItemId = i.Id AND suu.Path LIKE @ScopePattern)
+        """;
+
+    /// <summary>
+    /// The figures over the facts <c>f</c> but the distinct aspects, which are counted from the aspect every row is
+    /// grouped by too. Open items are judged overdue against @AsOf, due by year end against @YearEnd.
+    /// </summary>
+    private const string Figures = """
+        COUNT(*) AS Items,
+               SUM(CASE WHEN f.ProgressStatus = 'not_started' THEN 1 ELSE 0 END) AS NotStarted,
+               SUM(CASE WHEN f.ProgressStatus = 'in_progress' THEN 1 ELSE 0 END) AS InProgress,
+               SUM(CASE WHEN f.ProgressStatus = 'basically_completed' THEN 1 ELSE 0 END) AS BasicallyCompleted,
+               SUM(CASE WHEN f.ProgressStatus = 'completed' THEN 1 ELSE 0 END) AS Completed,
+               SUM(CASE WHEN f.ProgressStatus <> 'completed' AND f.DueDate <= @YearEnd THEN 1 ELSE 0 END) AS DueByYearEnd,
+               SUM(CASE WHEN f.SignOffStatus = 'requested' THEN 1 ELSE 0 END) AS AwaitingSignOff,
+               SUM(CASE WHEN f.SignOffStatus = 'returned' THEN 1 ELSE 0 END) AS Returned,
+               SUM(CASE WHEN f.SignOffStatus = 'signed_off' THEN 1 ELSE 0 END) AS SignedOff,
+               SUM(CASE WHEN f.ProgressStatus <> 'completed' AND f.DueDate < @AsOf THEN 1 ELSE 0 END) AS Overdue,
+               SUM(CASE WHEN f.ProgressStatus <> 'completed' AND f.OriginalDueDate < @AsOf THEN 1 ELSE 0 END)
+                   AS OverdueAgainstOriginal,
+               SUM(f.MeasuresTotal) AS MeasuresTotal,
+               SUM(f.MeasuresImplemented) AS MeasuresImplemented,
+               SUM(f.RecurrenceCount) AS Recurrences,
+               SUM(CASE WHEN f.RecurrenceCount > 0 THEN 1 ELSE 0 END) AS RecurredItems
+        """;
+
+    /// <summary>Every statement, by what it counts and the filters it carries.</summary>
+    public static readonly IReadOnlyDictionary<(StatisticsGrouping, StatisticsFilters), DialectSql> Statements =
+        (from grouping in Enum.GetValues<StatisticsGrouping>()
+         from filters in Enumerable.Range(0, 16).Select(f => (StatisticsFilters)f)
+         where !filters.HasFlag(StatisticsFilters.Unit | StatisticsFilters.UnitTree)
+         select (grouping, filters))
+        .ToDictionary(key => key, key => new DialectSql(
+            Compose(key.grouping, key.filters, SqlDialect.Sqlite), Compose(key.grouping, key.filters, SqlDialect.SqlServer)));
+
+    private static string Compose(StatisticsGrouping grouping, StatisticsFilters filters, SqlDialect dialect)
+    {
+        var holders = grouping != StatisticsGrouping.HolderSets ? "" : dialect == SqlDialect.Sqlite ? SqliteHolders : SqlServerHolders;
+        var facts = string.Join("\n  ", new[]
+        {
+            Facts + holders + "\n" + FromItems,
+            filters.HasFlag(StatisticsFilters.Inspection) ? ForInspection : "",
+            filters.HasFlag(StatisticsFilters.Unit) ? ForUnit : "",
+            filters.HasFlag(StatisticsFilters.UnitTree) ? ForUnitTree : "",
+            filters.HasFlag(StatisticsFilters.Scope) ? InScope : "",
+        }.Where(fragment => fragment.Length > 0));
+        return grouping switch
+        {
+            StatisticsGrouping.Inspection => $"""
+                SELECT ins.Title AS Label, g.*
+                FROM ({Grouped("f.InspectionId", facts)}) g
+                JOIN Inspections ins ON ins.Id = g.GroupKey
+                """,
+            StatisticsGrouping.Category => Grouped("f.Category", facts),
+            StatisticsGrouping.Status => Grouped("f.ProgressStatus", facts),
+            _ => Grouped("f.Holders", facts),
+        };
+    }
+
+    private static string Grouped(string key, string facts) => $"""
+        SELECT {key} AS GroupKey, {TrimmedAspect} AS Aspect, {Figures}
+        FROM ({facts}) f
+        GROUP BY {key}, {TrimmedAspect}
         """;
 }

@@ -1,57 +1,61 @@
 using Rectify.Application.Statistics;
-using Rectify.Domain.Inspections;
-using Rectify.Domain.Items;
 
 namespace Rectify.Infrastructure.Persistence.Statistics;
 
 internal sealed class StatisticsStore(DbSession db) : IStatisticsStore
 {
-    public async Task<IReadOnlyList<StatisticsItem>> ListItemsAsync(StatisticsCriteria criteria, CancellationToken cancellationToken) =>
-        (await db.QueryAsync<ItemRow>(StatisticsSql.Items, Parameters(criteria), cancellationToken))
-        .Select(r => r.ToItem())
-        .ToList();
-
-    public async Task<IReadOnlyList<StatisticsAssignment>> ListAssignmentsAsync(StatisticsCriteria criteria,
-        CancellationToken cancellationToken) =>
-        (await db.QueryAsync<AssignmentRow>(StatisticsSql.Assignments, Parameters(criteria), cancellationToken))
-        .Select(r => new StatisticsAssignment(r.ItemId, r.UnitId, EnumText<UnitRole>.Parse(r.Role)))
-        .ToList();
-
-    private static object Parameters(StatisticsCriteria criteria) => new
+    public async Task<IReadOnlyList<CountedRow>> CountAsync(StatisticsCriteria criteria, StatisticsGroupBy groupBy,
+        DateOnly asOf, CancellationToken cancellationToken) => groupBy switch
     {
-        criteria.ScopePattern,
+        StatisticsGroupBy.Inspection => await RowsAsync<Guid>(StatisticsGrouping.Inspection, criteria, asOf, cancellationToken),
+        StatisticsGroupBy.Category => await RowsAsync<string>(StatisticsGrouping.Category, criteria, asOf, cancellationToken),
+        StatisticsGroupBy.Status => await RowsAsync<string>(StatisticsGrouping.Status, criteria, asOf, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(groupBy), groupBy, "Units are counted by holder sets."),
+    };
+
+    public async Task<IReadOnlyList<HolderSetRow>> CountHolderSetsAsync(StatisticsCriteria criteria, DateOnly asOf,
+        CancellationToken cancellationToken) =>
+        (await db.QueryAsync<Row<string>>(Statement(StatisticsGrouping.HolderSets, criteria), Parameters(criteria, asOf),
+            cancellationToken))
+        .Select(r => new HolderSetRow(r.GroupKey?.Split(',').Select(Guid.Parse).ToList() ?? [], r.Aspect, r))
+        .ToList();
+
+    private async Task<IReadOnlyList<CountedRow>> RowsAsync<TKey>(StatisticsGrouping grouping, StatisticsCriteria criteria,
+        DateOnly asOf, CancellationToken cancellationToken) where TKey : notnull
+    {
+        var rows = await db.QueryAsync<Row<TKey>>(Statement(grouping, criteria), Parameters(criteria, asOf), cancellationToken);
+        return rows.Select(r => new CountedRow(r.GroupKey.ToString()!, r.Label ?? r.GroupKey.ToString()!, r.Aspect, r)).ToList();
+    }
+
+    private string Statement(StatisticsGrouping grouping, StatisticsCriteria criteria)
+    {
+        var filters = StatisticsFilters.None;
+        if (criteria.InspectionId is not null)
+            filters |= StatisticsFilters.Inspection;
+        if (criteria.UnitId is not null)
+            filters |= criteria.UnitPattern is null ? StatisticsFilters.Unit : StatisticsFilters.UnitTree;
+        if (criteria.ScopePattern is not null)
+            filters |= StatisticsFilters.Scope;
+        return db.Pick(StatisticsSql.Statements[(grouping, filters)]);
+    }
+
+    private static object Parameters(StatisticsCriteria criteria, DateOnly asOf) => new
+    {
         criteria.InspectionId,
         criteria.UnitId,
         criteria.UnitPattern,
+        criteria.ScopePattern,
+        AsOf = asOf,
+        YearEnd = new DateOnly(asOf.Year, 12, 31),
     };
 
-    private sealed class AssignmentRow
+    /// <summary>
+    /// A row's figures with its key (null for items without holders) and aspect; the label is read for inspections.
+    /// </summary>
+    private sealed record Row<TKey> : StatisticsCounts
     {
-        public Guid ItemId { get; init; }
-        public Guid UnitId { get; init; }
-        public string Role { get; init; } = "";
-    }
-
-    private sealed class ItemRow
-    {
-        public Guid Id { get; init; }
-        public Guid InspectionId { get; init; }
-        public string InspectionTitle { get; init; } = "";
-        public string InspectionKind { get; init; } = "";
-        public string Category { get; init; } = "";
+        public TKey GroupKey { get; init; } = default!;
         public string? Aspect { get; init; }
-        public string ProgressStatus { get; init; } = "";
-        public string SignOffStatus { get; init; } = "";
-        public DateOnly? DueDate { get; init; }
-        public DateOnly? OriginalDueDate { get; init; }
-        public int RecurrenceCount { get; init; }
-        public int MeasuresTotal { get; init; }
-        public int MeasuresImplemented { get; init; }
-
-        public StatisticsItem ToItem() => new(
-            Id, InspectionId, InspectionTitle, EnumText<InspectionKind>.Parse(InspectionKind),
-            EnumText<ItemCategory>.Parse(Category), Aspect, EnumText<ProgressStatus>.Parse(ProgressStatus),
-            EnumText<SignOffStatus>.Parse(SignOffStatus), DueDate, OriginalDueDate, RecurrenceCount, MeasuresTotal,
-            MeasuresImplemented);
+        public string? Label { get; init; }
     }
 }

@@ -192,6 +192,22 @@ public sealed class StatisticsTests : ApiTest
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 
+    [TestCase("inspection")]
+    [TestCase("unit")]
+    public async Task GetStatistics_Aspects_AreCountedOnceTrimmedAndNeverEmpty(string groupBy)
+    {
+        var unit = await Admin.CreateUnitIdAsync("区机关事务管理局", kind: "department");
+        var inspection = await Admin.CreateInspectionAsync("区委第二巡察组巡察反馈");
+        foreach (var aspect in new[] { "政治建设方面", " 政治建设方面 ", "作风建设方面", "", null })
+            await Admin.CreateItemAsync(inspection, unit, aspect);
+
+        var statistics = await Admin.GetStatisticsAsync($"groupBy={groupBy}&inspectionId={inspection}");
+
+        var group = StatisticsLedger.Group(statistics, groupBy == "unit" ? unit : inspection);
+        Assert.That((group.Count("items"), group.Count("aspects")), Is.EqualTo((5, 2)));
+        Assert.That(statistics["total"]!.AsObject().Count("aspects"), Is.EqualTo(2));
+    }
+
     private static Dictionary<string, int> ItemsPerUnit(JsonObject statistics) =>
         StatisticsLedger.Groups(statistics).ToDictionary(g => g["label"]!.GetValue<string>(), g => g.Count("items"));
 

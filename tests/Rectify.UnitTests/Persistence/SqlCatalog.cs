@@ -6,7 +6,8 @@ namespace Rectify.UnitTests.Persistence;
 
 /// <summary>
 /// Every statement the stores can send, found by reflection: the constant strings and <see cref="DialectSql"/>
-/// fields of each <c>*Sql</c> class in Infrastructure, and the migration scripts. A new statement is covered
+/// fields of each <c>*Sql</c> class in Infrastructure (alone or as the values of a dictionary of composed
+/// statements), and the migration scripts. A new statement is covered
 /// by the dialect tests without anyone having to list it.
 /// </summary>
 public static class SqlCatalog
@@ -32,6 +33,13 @@ public static class SqlCatalog
                         break;
                     case DialectSql sql:
                         yield return new Statement(name, AsSent(sql.For(dialect)));
+                        break;
+                    case System.Collections.IDictionary composed:
+                        foreach (System.Collections.DictionaryEntry entry in composed)
+                        {
+                            if (entry.Value is DialectSql variant)
+                                yield return new Statement($"{name}[{entry.Key}]", AsSent(variant.For(dialect)));
+                        }
                         break;
                 }
             }
