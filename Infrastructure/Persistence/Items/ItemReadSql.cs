@@ -93,28 +93,32 @@ internal static class ItemReadSql
         (i.Code LIKE @Pattern ESCAPE '\' OR i.Title LIKE @Pattern ESCAPE '\' OR i.Description LIKE @Pattern ESCAPE '\')
         """;
 
-    private const string Overdue = "i.DueDate < @Today AND i.ProgressStatus <> 'completed'";
+    /// <summary>
+    /// Dates are compared through the sort key (the due date, or 9999-12-31 when there is none, beyond any business
+    /// date) and completion through IsOpen, so that the indexes on them serve these filters as ranges; "from" alone
+    /// must still leave out the items without a due date. The deadline filters mean what
+    /// <see cref="Rectify.Domain.Items.Deadline"/> judges.
+    /// </summary>
+    private const string DueFrom = "i.DueSortKey >= @DueFrom AND i.DueDate IS NOT NULL";
 
-    private const string NotOverdue = "(i.DueDate IS NULL OR i.DueDate >= @Today OR i.ProgressStatus = 'completed')";
+    private const string DueTo = "i.DueSortKey <= @DueTo";
+
+    private const string Overdue = "i.IsOpen = 1 AND i.DueSortKey < @Today";
+
+    private const string NotOverdue = "(i.IsOpen = 0 OR i.DueSortKey >= @Today)";
 
     private const string Behind = "i.ScheduleStatus = 'behind'";
 
     private const string NotBehind = "(i.ScheduleStatus IS NULL OR i.ScheduleStatus <> 'behind')";
 
-    /// <summary>The warning levels as <see cref="Rectify.Domain.Items.Deadline"/> judges them, in SQL.</summary>
     private static string Warning(Domain.Items.WarningLevel level) => level switch
     {
         Domain.Items.WarningLevel.Red => Overdue,
-        Domain.Items.WarningLevel.Yellow => $"""
-            i.ProgressStatus <> 'completed' AND (i.DueDate IS NULL OR i.DueDate >= @Today)
-            AND (i.DueDate <= @YellowDate OR {Behind})
-            """,
-        Domain.Items.WarningLevel.Blue => $"""
-            i.ProgressStatus <> 'completed' AND i.DueDate > @YellowDate AND i.DueDate <= @BlueDate AND {NotBehind}
-            """,
-        _ => $"""
-            (i.ProgressStatus = 'completed' OR ((i.DueDate IS NULL OR i.DueDate > @BlueDate) AND {NotBehind}))
-            """,
+        Domain.Items.WarningLevel.Yellow =>
+            $"i.IsOpen = 1 AND i.DueSortKey >= @Today AND (i.DueSortKey <= @YellowDate OR {Behind})",
+        Domain.Items.WarningLevel.Blue =>
+            $"i.IsOpen = 1 AND i.DueSortKey > @YellowDate AND i.DueSortKey <= @BlueDate AND {NotBehind}",
+        _ => $"(i.IsOpen = 0 OR (i.DueSortKey > @BlueDate AND {NotBehind}))",
     };
 
     /// <summary>The fragment of each filter the criteria carry.</summary>
@@ -137,9 +141,9 @@ internal static class ItemReadSql
         if (criteria.IsKey is not null)
             yield return "i.IsKey = @IsKey";
         if (criteria.DueFrom is not null)
-            yield return "i.DueDate >= @DueFrom";
+            yield return DueFrom;
         if (criteria.DueTo is not null)
-            yield return "i.DueDate <= @DueTo";
+            yield return DueTo;
         if (criteria.UpdatedSince is not null)
             yield return "i.UpdatedAt >= @UpdatedSince";
         if (SqlText.ContainsPattern(criteria.Q) is not null)

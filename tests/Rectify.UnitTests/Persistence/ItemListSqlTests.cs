@@ -94,6 +94,17 @@ public sealed class ItemListSqlTests
         Assert.That(QueryPlan(ItemReadSql.List(NoFilter(ItemSort.DueDate), afterCursor: true).Sqlite),
             Does.Contain("SEARCH i USING INDEX IX_Items_DueSortKey (DueSortKey>?)"));
 
+    [TestCase(WarningLevel.Red)]
+    [TestCase(WarningLevel.Yellow)]
+    [TestCase(WarningLevel.Blue)]
+    public void List_WarningByDueDate_SeeksOnTheOpenItemsIndex(WarningLevel level)
+    {
+        var plan = QueryPlan(ItemReadSql.List(NoFilter(ItemSort.DueDate) with { WarningLevel = level }, afterCursor: true).Sqlite);
+
+        Assert.That(plan, Does.Contain("SEARCH i USING INDEX IX_Items_Open_DueSortKey (IsOpen=? AND DueSortKey"), plan);
+        Assert.That(plan, Does.Not.Contain("TEMP B-TREE"), plan);
+    }
+
     private string QueryPlan(string sql)
     {
         using var command = _connection.CreateCommand();
