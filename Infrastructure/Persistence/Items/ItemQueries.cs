@@ -15,7 +15,6 @@ namespace Rectify.Infrastructure.Persistence.Items;
 /// </summary>
 internal sealed class ItemQueries(DbSession db, OfficeCalendar calendar) : IItemQueries
 {
-    private static readonly DateOnly NoDueDate = new(9999, 12, 31);
     private static readonly MeasureCounts NoMeasures = new(0, 0);
 
     public Task<ItemResponse?> FindAsync(Guid id, string? scopePattern, CancellationToken cancellationToken) =>
@@ -118,10 +117,9 @@ internal sealed class ItemQueries(DbSession db, OfficeCalendar calendar) : IItem
     private sealed record ItemCursor(string Sort, long Seq, DateOnly? DueDate = null, DateTimeOffset? UpdatedAt = null,
         string? Code = null)
     {
-        /// <summary>An item without a due date carries the sort key's stand-in, the date after every real one.</summary>
         public static ItemCursor After(ItemSort sort, string sortName, ItemRow row) => sort switch
         {
-            ItemSort.DueDate => new(sortName, row.Seq, DueDate: row.DueDate ?? NoDueDate),
+            ItemSort.DueDate => new(sortName, row.Seq, DueDate: row.DueSortKey),
             ItemSort.UpdatedAt => new(sortName, row.Seq, UpdatedAt: row.UpdatedAt),
             ItemSort.Code => new(sortName, row.Seq, Code: row.Code),
             _ => new(sortName, row.Seq),

@@ -18,7 +18,7 @@ internal static class ItemReadSql
         """;
 
     private const string FromItems = $"""
-        SELECT {ItemSql.Columns}
+        SELECT {ItemSql.Columns}, i.DueSortKey
         FROM Items i JOIN Inspections ins ON ins.Id = i.InspectionId
         """;
 

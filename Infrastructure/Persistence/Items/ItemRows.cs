@@ -46,6 +46,9 @@ internal sealed class ItemRow
     public string SignOffSteps { get; init; } = "[]";
     public long ChangePosition { get; init; }
 
+    /// <summary>The due date, or the date after every real one that sorts an item without one last (lists only).</summary>
+    public DateOnly DueSortKey { get; init; }
+
     public DateOnly? LatestReportedOn { get; init; }
 
     private ProgressStatus Progress => EnumText<ProgressStatus>.Parse(ProgressStatus);
