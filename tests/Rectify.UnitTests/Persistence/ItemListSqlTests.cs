@@ -105,6 +105,17 @@ public sealed class ItemListSqlTests
         Assert.That(plan, Does.Not.Contain("TEMP B-TREE"), plan);
     }
 
+    [Test]
+    public void List_InspectionByDueDate_SeeksOnTheInspectionIndex()
+    {
+        var criteria = NoFilter(ItemSort.DueDate) with { InspectionId = Guid.NewGuid() };
+
+        var plan = QueryPlan(ItemReadSql.List(criteria, afterCursor: true).Sqlite);
+
+        Assert.That(plan, Does.Contain("SEARCH i USING INDEX IX_Items_Inspection_DueSortKey (InspectionId=? AND DueSortKey"), plan);
+        Assert.That(plan, Does.Not.Contain("TEMP B-TREE"), plan);
+    }
+
     private string QueryPlan(string sql)
     {
         using var command = _connection.CreateCommand();
