@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddScoped<IAggregateStore<Inspection>>(sp => sp.GetRequiredService<IInspectionStore>());
         services.AddScoped(typeof(AggregateRepository<>));
         services.AddScoped<IItemStore, ItemStore>();
+        services.AddScoped<IItemQueries, ItemQueries>();
         services.AddScoped<IAggregateStore<Item>>(sp => sp.GetRequiredService<IItemStore>());
         services.AddScoped<ProgressStore>();
         services.AddScoped<IProgressStore>(sp => sp.GetRequiredService<ProgressStore>());

@@ -38,5 +38,9 @@ public sealed class OfficeCalendar(TimeProvider clock, OfficeOptions options)
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
 
     public Deadline Evaluate(Item item, DateOnly? asOf = null) =>
-        Deadline.Evaluate(item.DueDate, item.ProgressStatus, item.ScheduleStatus, asOf ?? Today, Thresholds);
+        Evaluate(item.DueDate, item.ProgressStatus, item.ScheduleStatus, asOf);
+
+    /// <summary>The one deadline judgement, for an aggregate after a save and for a row read straight from SQL.</summary>
+    public Deadline Evaluate(DateOnly? dueDate, ProgressStatus progress, ScheduleStatus? schedule, DateOnly? asOf = null) =>
+        Deadline.Evaluate(dueDate, progress, schedule, asOf ?? Today, Thresholds);
 }

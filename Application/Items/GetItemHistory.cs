@@ -18,7 +18,7 @@ public sealed class GetItemHistoryHandler(ItemAccess access, IItemStore items, I
 {
     public async ValueTask<Page<AuditEventResponse>> Handle(GetItemHistoryQuery query, CancellationToken cancellationToken)
     {
-        await access.GetAsync(query.Id, cancellationToken);
+        await access.EnsureVisibleAsync(query.Id, cancellationToken);
         return await trail.ListAsync(items.EntityType, query.Id, query.Limit, query.Cursor, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ public sealed class ListExtensionsHandler(IExtensionStore extensions, ItemAccess
 {
     public async ValueTask<IReadOnlyList<ExtensionResponse>> Handle(ListExtensionsQuery query, CancellationToken cancellationToken)
     {
-        await access.GetAsync(query.ItemId, cancellationToken);
+        await access.EnsureVisibleAsync(query.ItemId, cancellationToken);
         return (await extensions.ListAsync(query.ItemId, cancellationToken)).Select(ExtensionResponse.From).ToList();
     }
 }

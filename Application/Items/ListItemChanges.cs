@@ -1,6 +1,5 @@
 using FluentValidation;
 using Mediator;
-using Rectify.Application.Common;
 using Rectify.Application.Common.Paging;
 
 namespace Rectify.Application.Items;
@@ -20,16 +19,10 @@ public sealed class ListItemChangesValidator : AbstractValidator<ListItemChanges
     public ListItemChangesValidator() => RuleFor(x => x.Limit).ValidLimit();
 }
 
-public sealed class ListItemChangesHandler(IItemStore items, ItemAccess access, OfficeCalendar calendar)
+public sealed class ListItemChangesHandler(IItemQueries items, ItemAccess access)
     : IQueryHandler<ListItemChangesQuery, ItemChangesResponse>
 {
-    public async ValueTask<ItemChangesResponse> Handle(ListItemChangesQuery query, CancellationToken cancellationToken)
-    {
-        var today = calendar.Today;
-        var page = await items.ListChangesAsync(await access.ScopePatternAsync(cancellationToken), query.After, query.Limit,
+    public async ValueTask<ItemChangesResponse> Handle(ListItemChangesQuery query, CancellationToken cancellationToken) =>
+        await items.ListChangesAsync(await access.ScopePatternAsync(cancellationToken), query.After, query.Limit,
             cancellationToken);
-        return new ItemChangesResponse(
-            page.Items.Select(row => ItemResponse.From(row.Item, row.Measures, calendar.Evaluate(row.Item, today))).ToList(),
-            page.NextToken);
-    }
 }

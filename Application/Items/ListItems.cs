@@ -44,7 +44,7 @@ public sealed class ListItemsValidator : AbstractValidator<ListItemsQuery>
     }
 }
 
-public sealed class ListItemsHandler(IItemStore items, IUnitStore units, ItemAccess access, OfficeCalendar calendar)
+public sealed class ListItemsHandler(IItemQueries items, IUnitStore units, ItemAccess access, OfficeCalendar calendar)
     : IQueryHandler<ListItemsQuery, Page<ItemResponse>>
 {
     public async ValueTask<Page<ItemResponse>> Handle(ListItemsQuery query, CancellationToken cancellationToken)
@@ -59,7 +59,6 @@ public sealed class ListItemsHandler(IItemStore items, IUnitStore units, ItemAcc
             query.ProgressStatus, query.SignOffStatus, query.Category, query.Overdue, query.WarningLevel, query.DueFrom,
             query.DueTo, query.IsKey, query.Q, query.UpdatedSince, query.Sort, await access.ScopePatternAsync(cancellationToken),
             today, today.AddDays(calendar.Thresholds.YellowDays), today.AddDays(calendar.Thresholds.BlueDays));
-        var page = await items.ListAsync(criteria, query.Limit, query.Cursor, cancellationToken);
-        return page.Map(row => ItemResponse.From(row.Item, row.Measures, calendar.Evaluate(row.Item, today)));
+        return await items.ListAsync(criteria, query.Limit, query.Cursor, cancellationToken);
     }
 }

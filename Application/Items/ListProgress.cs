@@ -16,7 +16,7 @@ public sealed class ListProgressHandler(IProgressStore reports, ItemAccess acces
 {
     public async ValueTask<Page<ProgressReport>> Handle(ListProgressQuery query, CancellationToken cancellationToken)
     {
-        await access.GetAsync(query.ItemId, cancellationToken);
+        await access.EnsureVisibleAsync(query.ItemId, cancellationToken);
         return await reports.ListAsync(query.ItemId, query.Limit, query.Cursor, cancellationToken);
     }
 }

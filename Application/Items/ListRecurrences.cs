@@ -10,7 +10,7 @@ public sealed class ListRecurrencesHandler(IRecurrenceStore recurrences, ItemAcc
 {
     public async ValueTask<IReadOnlyList<Recurrence>> Handle(ListRecurrencesQuery query, CancellationToken cancellationToken)
     {
-        await access.GetAsync(query.ItemId, cancellationToken);
+        await access.EnsureVisibleAsync(query.ItemId, cancellationToken);
         return await recurrences.ListAsync(query.ItemId, cancellationToken);
     }
 }

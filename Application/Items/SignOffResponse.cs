@@ -17,11 +17,14 @@ public sealed record SignOffResponse(
 
 internal static class SignOffView
 {
-    public static async Task<SignOffResponse> BuildAsync(ISignOffStore store, Item item, CancellationToken cancellationToken)
+    public static Task<SignOffResponse> BuildAsync(ISignOffStore store, Item item, CancellationToken cancellationToken) =>
+        BuildAsync(store, SignOffState.Of(item), cancellationToken);
+
+    public static async Task<SignOffResponse> BuildAsync(ISignOffStore store, SignOffState state, CancellationToken cancellationToken)
     {
-        var requests = await store.ListRequestsAsync(item.Id, cancellationToken);
-        var reviews = await store.ListReviewsAsync(item.Id, cancellationToken);
-        return new SignOffResponse(item.Id, item.SignOffStatus, item.SignOffStep, item.SignOffSteps,
-            requests.Count > 0 ? requests[^1] : null, requests, reviews, item.SignedOffAt, item.Version);
+        var requests = await store.ListRequestsAsync(state.ItemId, cancellationToken);
+        var reviews = await store.ListReviewsAsync(state.ItemId, cancellationToken);
+        return new SignOffResponse(state.ItemId, state.Status, state.PendingStep, state.Steps,
+            requests.Count > 0 ? requests[^1] : null, requests, reviews, state.SignedOffAt, state.Version);
     }
 }

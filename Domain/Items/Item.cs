@@ -4,7 +4,12 @@ namespace Rectify.Domain.Items;
 
 public sealed record ItemUnit(Guid UnitId, UnitRole Role);
 
-public sealed record Quantity(decimal? Target, decimal? Done, string? Unit);
+public sealed record Quantity(decimal? Target, decimal? Done, string? Unit)
+{
+    /// <summary>No quantity at all when none of its parts is set.</summary>
+    public static Quantity? Of(decimal? target, decimal? done, string? unit) =>
+        target is null && done is null && unit is null ? null : new Quantity(target, done, unit);
+}
 
 public sealed record ExternalRef(string System, string Id);
 
@@ -93,7 +98,10 @@ public sealed class Item : AggregateRoot
     public IReadOnlyList<string> SignOffSteps { get; }
 
     /// <summary>The name of the step awaiting review while sign-off is requested.</summary>
-    public string? SignOffStep => SignOffStepIndex is { } i && i < SignOffSteps.Count ? SignOffSteps[i] : null;
+    public string? SignOffStep => StepName(SignOffSteps, SignOffStepIndex);
+
+    public static string? StepName(IReadOnlyList<string> steps, int? index) =>
+        index is { } i && i < steps.Count ? steps[i] : null;
 
     public IReadOnlyList<Measure> Measures => _measures;
 
@@ -108,9 +116,7 @@ public sealed class Item : AggregateRoot
 
     public bool IsCompleted => ProgressStatus == ProgressStatus.Completed;
 
-    public Quantity? Quantity => QuantityTarget is null && QuantityDone is null && QuantityUnit is null
-        ? null
-        : new Quantity(QuantityTarget, QuantityDone, QuantityUnit);
+    public Quantity? Quantity => Quantity.Of(QuantityTarget, QuantityDone, QuantityUnit);
 
     public static Item Create(Guid id, Guid inspectionId, IReadOnlyList<string> signOffSteps, ItemContent content,
         IReadOnlyList<ItemUnit> units, IReadOnlyList<DeadlineKind> deadlineKinds, DateOnly? dueDate, DateTimeOffset now)

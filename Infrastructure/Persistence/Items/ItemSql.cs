@@ -2,7 +2,7 @@ namespace Rectify.Infrastructure.Persistence.Items;
 
 internal static class ItemSql
 {
-    private const string Columns = """
+    internal const string Columns = """
         i.Seq, i.Id, i.InspectionId, i.Code, i.Title, i.Description, i.Requirement, i.Target, i.Category, i.Area,
         i.Industry, i.Aspect, i.IsKey, i.ResponsiblePerson, i.ResponsiblePhone, i.DeadlineKinds, i.DueDate,
         i.OriginalDueDate, i.ProgressStatus, i.ScheduleStatus, i.SignOffStatus, i.SignOffStepIndex, i.SignOffRound,
@@ -43,17 +43,17 @@ internal static class ItemSql
         WHERE i.Id = @Id AND {InScope}
         """);
 
-    public const string UnitsOfItems = "SELECT ItemId, UnitId, Role FROM ItemUnits WHERE ItemId IN @Ids";
-
-    public const string RefsOfItems = "SELECT ItemId, System, ExternalId FROM ItemExternalRefs WHERE ItemId IN @Ids";
+    public const string MeasuresOfItem = """
+        SELECT Id, ItemId, Description, UnitId, DueDate, Implemented, ImplementedOn, CreatedAt, UpdatedAt
+        FROM Measures WHERE ItemId = @ItemId ORDER BY Seq
+        """;
 
     /// <summary>
     /// Everything the aggregate owns besides its row, in one command: measures, the open sign-off request, the
     /// extensions, the units and the external references.
     /// </summary>
     public const string ChildrenOfItem = $"""
-        SELECT Id, ItemId, Description, UnitId, DueDate, Implemented, ImplementedOn, CreatedAt, UpdatedAt
-        FROM Measures WHERE ItemId = @ItemId ORDER BY Seq;
+        {MeasuresOfItem};
         {SignOffSql.FindPendingRequest};
         {ExtensionSql.List};
         SELECT ItemId, UnitId, Role FROM ItemUnits WHERE ItemId = @ItemId;
@@ -69,88 +69,6 @@ internal static class ItemSql
         SELECT ItemId, System, ExternalId FROM ItemExternalRefs
         WHERE System = @System AND ExternalId = @ExternalId AND (@ExceptId IS NULL OR ItemId <> @ExceptId)
         """;
-
-    private const string ListColumns = $"""
-        {Columns},
-               (SELECT COUNT(*) FROM Measures m WHERE m.ItemId = i.Id) AS MeasuresTotal,
-               (SELECT COUNT(*) FROM Measures m WHERE m.ItemId = i.Id AND m.Implemented = 1) AS MeasuresImplemented
-        """;
-
-    private const string ListFrom = $"""
-        SELECT {ListColumns}
-        FROM Items i JOIN Inspections ins ON ins.Id = i.InspectionId
-        WHERE {InScope}
-          AND (@InspectionId IS NULL OR i.InspectionId = @InspectionId)
-          AND (@InspectionKind IS NULL OR ins.Kind = @InspectionKind)
-          AND {ForUnit}
-          AND (@ProgressStatus IS NULL OR i.ProgressStatus = @ProgressStatus)
-          AND (@SignOffStatus IS NULL OR i.SignOffStatus = @SignOffStatus)
-          AND (@Category IS NULL OR i.Category = @Category)
-          AND (@IsKey IS NULL OR i.IsKey = @IsKey)
-          AND (@DueFrom IS NULL OR i.DueDate >= @DueFrom)
-          AND (@DueTo IS NULL OR i.DueDate <= @DueTo)
-          AND (@UpdatedSince IS NULL OR i.UpdatedAt >= @UpdatedSince)
-          AND (@Pattern IS NULL OR i.Code LIKE @Pattern ESCAPE '\' OR i.Title LIKE @Pattern ESCAPE '\'
-               OR i.Description LIKE @Pattern ESCAPE '\')
-          AND (@Overdue IS NULL
-               OR (@Overdue = 1 AND i.DueDate < @Today AND i.ProgressStatus <> 'completed')
-               OR (@Overdue = 0 AND (i.DueDate IS NULL OR i.DueDate >= @Today OR i.ProgressStatus = 'completed')))
-          AND (@WarningLevel IS NULL
-               OR (@WarningLevel = 'red' AND i.ProgressStatus <> 'completed' AND i.DueDate < @Today)
-               OR (@WarningLevel = 'yellow' AND i.ProgressStatus <> 'completed' AND (i.DueDate IS NULL OR i.DueDate >= @Today)
-                   AND (i.DueDate <= @YellowDate OR i.ScheduleStatus = 'behind'))
-               OR (@WarningLevel = 'blue' AND i.ProgressStatus <> 'completed' AND i.DueDate > @YellowDate
-                   AND i.DueDate <= @BlueDate AND (i.ScheduleStatus IS NULL OR i.ScheduleStatus <> 'behind'))
-               OR (@WarningLevel = 'none' AND (i.ProgressStatus = 'completed'
-                   OR ((i.DueDate IS NULL OR i.DueDate > @BlueDate) AND (i.ScheduleStatus IS NULL OR i.ScheduleStatus <> 'behind')))))
-        """;
-
-    public static readonly DialectSql ListByCreated = DialectSql.Limited($"""
-        {ListFrom}
-          AND i.Seq > @AfterSeq
-        ORDER BY i.Seq
-        """);
-
-    /// <summary>Items without a due date sort last: @NoDueDate is a date after every real one.</summary>
-    public static readonly DialectSql ListByDueDate = DialectSql.Limited($"""
-        {ListFrom}
-          AND (@AfterDate IS NULL OR COALESCE(i.DueDate, @NoDueDate) > @AfterDate
-               OR (COALESCE(i.DueDate, @NoDueDate) = @AfterDate AND i.Seq > @AfterSeq))
-        ORDER BY COALESCE(i.DueDate, @NoDueDate), i.Seq
-        """);
-
-    public static readonly DialectSql ListByUpdatedAt = DialectSql.Limited($"""
-        {ListFrom}
-          AND (@AfterInstant IS NULL OR i.UpdatedAt > @AfterInstant OR (i.UpdatedAt = @AfterInstant AND i.Seq > @AfterSeq))
-        ORDER BY i.UpdatedAt, i.Seq
-        """);
-
-    public static readonly DialectSql ListByCode = DialectSql.Limited($"""
-        {ListFrom}
-          AND (@AfterText IS NULL OR i.Code > @AfterText OR (i.Code = @AfterText AND i.Seq > @AfterSeq))
-        ORDER BY i.Code, i.Seq
-        """);
-
-    /// <summary>
-    /// The change feed: items whose latest change lies after the position @After, in commit order. SQLite's counter is
-    /// handed out by serial writers, so every number below the largest one read has committed. SQL Server's writers run
-    /// concurrently, so the read stops below the oldest rowversion still in flight; that bound is taken before the
-    /// SELECT starts so that what lies below it has committed before the SELECT reads (also under RCSI).
-    /// </summary>
-    public static readonly DialectSql Changes = new($"""
-        SELECT {ListColumns}, i.ChangeSeq AS ChangePosition
-        FROM Items i JOIN Inspections ins ON ins.Id = i.InspectionId
-        WHERE i.ChangeSeq > @After AND {InScope}
-        ORDER BY i.ChangeSeq
-        LIMIT @Limit
-        """, $"""
-        DECLARE @InFlight BINARY(8) = MIN_ACTIVE_ROWVERSION();
-        SELECT {ListColumns}, CAST(i.ChangeVersion AS BIGINT) AS ChangePosition
-        FROM Items i JOIN Inspections ins ON ins.Id = i.InspectionId
-        WHERE i.ChangeVersion > CAST(@After AS BINARY(8)) AND i.ChangeVersion < @InFlight AND {InScope}
-        ORDER BY i.ChangeVersion
-        OFFSET 0 ROWS FETCH NEXT @Limit ROWS ONLY
-        """);
 
     private const string ItemColumns = """
         Id, InspectionId, Code, Title, Description, Requirement, Target, Category, Area, Industry, Aspect, IsKey,

@@ -1,3 +1,4 @@
+using Rectify.Application.Common;
 using Rectify.Application.Items;
 using Rectify.Domain.Inspections;
 using Rectify.Domain.Items;
@@ -56,6 +57,9 @@ public sealed class ItemStoreTests(SqlDialect dialect)
 
     private static ItemStore Store(DbSession session) => new(session, new ProgressStore(session), new SignOffStore(session),
         new ExtensionStore(session), new RecurrenceStore(session));
+
+    private static ItemQueries Queries(DbSession session) =>
+        new(session, new OfficeCalendar(TimeProvider.System, new OfficeOptions()));
 
     private async Task SaveAsync(params Item[] items)
     {
@@ -120,13 +124,13 @@ public sealed class ItemStoreTests(SqlDialect dialect)
         ];
         await SaveAsync(items);
 
-        var seen = new List<Item>();
+        var seen = new List<ItemResponse>();
         string? cursor = null;
         do
         {
             await using var session = _database.OpenSession();
-            var page = await Store(session).ListAsync(Criteria(ItemSort.DueDate), 2, cursor, CancellationToken.None);
-            seen.AddRange(page.Items.Select(r => r.Item).Where(i => i.Code.StartsWith($"D{run}", StringComparison.Ordinal)));
+            var page = await Queries(session).ListAsync(Criteria(ItemSort.DueDate), 2, cursor, CancellationToken.None);
+            seen.AddRange(page.Items.Where(i => i.Code.StartsWith($"D{run}", StringComparison.Ordinal)));
             cursor = page.NextCursor;
         } while (cursor is not null);
 
@@ -144,13 +148,13 @@ public sealed class ItemStoreTests(SqlDialect dialect)
         first.ReportProgress(Guid.CreateVersion7(), Today, "已开工", ProgressStatus.InProgress, null, null, null, [], "tester", Now);
         await SaveAsync(first);
 
-        var seen = new List<Item>();
+        var seen = new List<ItemResponse>();
         string? token = null;
         for (var pages = 0; pages < 1000; pages++)
         {
             await using var session = _database.OpenSession();
-            var page = await Store(session).ListChangesAsync(null, token, 1, CancellationToken.None);
-            seen.AddRange(page.Items.Select(r => r.Item).Where(i => i.Code.StartsWith($"C{run}", StringComparison.Ordinal)));
+            var page = await Queries(session).ListChangesAsync(null, token, 1, CancellationToken.None);
+            seen.AddRange(page.Items.Where(i => i.Code.StartsWith($"C{run}", StringComparison.Ordinal)));
             if (page.Items.Count == 0)
             {
                 Assert.That(page.NextToken, Is.EqualTo(token), "nothing new: the token sent comes back");
@@ -174,9 +178,9 @@ public sealed class ItemStoreTests(SqlDialect dialect)
         await SaveAsync(late, onTime, open);
 
         await using var session = _database.OpenSession();
-        var page = await Store(session).ListAsync(Criteria(ItemSort.Created, overdue: true), 200, null, CancellationToken.None);
+        var page = await Queries(session).ListAsync(Criteria(ItemSort.Created, overdue: true), 200, null, CancellationToken.None);
 
-        Assert.That(page.Items.Select(r => r.Item.Code).Where(c => c.StartsWith($"O{run}", StringComparison.Ordinal)),
+        Assert.That(page.Items.Select(r => r.Code).Where(c => c.StartsWith($"O{run}", StringComparison.Ordinal)),
             Is.EqualTo(new[] { $"O{run}-late" }));
     }
 }
