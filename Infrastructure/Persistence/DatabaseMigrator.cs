@@ -21,7 +21,9 @@ public sealed class DatabaseMigrator(ConnectionFactory connections, ILogger<Data
         else
         {
             await UseWriteAheadLogAsync(cancellationToken);
-            builder = DeployChanges.To.SqliteDatabase(connections.ConnectionString);
+            // The scripts have always run with foreign keys on; the sessions' connection string leaves them to DbSession.
+            builder = DeployChanges.To.SqliteDatabase(
+                new SqliteConnectionStringBuilder(connections.ConnectionString) { ForeignKeys = true }.ToString());
         }
 
         var folder = ScriptFolder(connections.Dialect);
