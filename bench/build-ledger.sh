@@ -40,6 +40,8 @@ id() { echo "printf('%08x-$1-4000-8000-%012x', c.k, $2)"; }
 ITEM_ID=$(id 0000 o.Seq)
 start=$(date +%s%N)
 sqlite3 "$OUT" <<SQL
+-- No journal while copying (a failed build is built again), so each page is written once; WAL again at the end.
+PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
 PRAGMA cache_size = -200000;
 PRAGMA foreign_keys = OFF;
@@ -73,7 +75,7 @@ WHERE $ITEM_ID IN (SELECT Id FROM Items)
 ORDER BY c.k, src.Seq;
 COMMIT;
 .output /dev/null
-PRAGMA wal_checkpoint(TRUNCATE);
+PRAGMA journal_mode = WAL;
 SQL
 end=$(date +%s%N)
 echo "built $OUT: $(sqlite3 "$OUT" "SELECT COUNT(*) FROM Items") items, $(sqlite3 "$OUT" "SELECT COUNT(*) FROM Measures") measures, $(sqlite3 "$OUT" "SELECT COUNT(*) FROM ProgressReports") progress reports in $(( (end - start) / 1000000 )) ms of SQL, $(du -h "$OUT" | cut -f1)"
