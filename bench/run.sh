@@ -51,7 +51,7 @@ drive() {
   local options=(-t"$THREADS" -c"$CONNECTIONS" --timeout "$TIMEOUT" -H "X-Api-Key: $BENCH_KEY" -H 'Content-Type: application/json')
   wrk "${options[@]}" -d"$WARMUP" -s bench/wrk.lua "$url" -- "$label" "$@" >/dev/null
   wrk "${options[@]}" -d"$DURATION" -s bench/wrk.lua "$url" -- "$label" "$@" \
-    | tee -a "$TMP/wrk.log" | grep '^RESULT' | tee -a "$TMP/results"
+    | grep -E '^(RESULT|  non-2xx)' | tee -a "$TMP/results"
 }
 
 status_of() { curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $BENCH_KEY" -H 'Content-Type: application/json' "$@"; }
@@ -114,7 +114,7 @@ for size in $SIZES; do
     \"leadUnitId\":\"$UNIT\",\"deadlineKinds\":[\"by_date\"],\"dueDate\":\"$DUE\"}" >"$TMP/item.json"
   [ "$(status_of "$API/api/v1/items/$(head -1 "$TMP/open-ids")/progress" -d @"$TMP/progress.json")" = 201 ] \
     || { echo "dry run: POST progress failed" >&2; exit 1; }
-  [ "$(status_of "$API/api/v1/items" -d "$(sed 's/{code}/DRY-RUN/' "$TMP/item.json")")" = 201 ] \
+  [ "$(status_of "$API/api/v1/items" -d "$(sed "s/{code}/DRY-$(date +%s%N)/" "$TMP/item.json")")" = 201 ] \
     || { echo "dry run: POST item failed" >&2; exit 1; }
   drive "api:progress-post" "$API" POST "$TMP/progress.json" "$TMP/open-ids" /progress
   drive "api:item-post" "$API/api/v1/items" POST "$TMP/item.json"

@@ -14,13 +14,18 @@ function init(args)
   label, method, suffix, ids, body = args[1], args[2] or "GET", args[5] or "", {}, nil
   if args[3] and args[3] ~= "-" then local file = io.open(args[3]); body = file:read("*a"); file:close() end
   if args[4] then for line in io.lines(args[4]) do ids[#ids + 1] = line end end
-  math.randomseed(os.time() * 100 + tid)
+  -- os.time() has whole seconds, and a warm-up and its run can start in the same one: seed and tag from urandom.
+  local urandom = io.open("/dev/urandom", "rb")
+  local a, b, c, d = urandom:read(4):byte(1, 4)
+  urandom:close()
+  run = ((a * 256 + b) * 256 + c) * 256 + d
+  math.randomseed(run)
   sent, non2xx, codes = 0, 0, {}
 end
 
 function request()
   sent = sent + 1
-  local payload = body and body:gsub("{code}", string.format("W%d-%d-%d", os.time(), tid, sent))
+  local payload = body and body:gsub("{code}", string.format("W%x-%d-%d", run, tid, sent))
   local path = #ids > 0 and "/api/v1/items/" .. ids[math.random(#ids)] .. suffix or nil
   return wrk.format(method, path, nil, payload)
 end
