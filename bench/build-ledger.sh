@@ -40,6 +40,7 @@ id() { echo "printf('%08x-$1-4000-8000-%012x', c.k, $2)"; }
 ITEM_ID=$(id 0000 o.Seq)
 start=$(date +%s%N)
 sqlite3 "$OUT" <<SQL
+.output /dev/null
 -- No journal while copying (a failed build is built again), so each page is written once; WAL again at the end.
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
@@ -74,7 +75,6 @@ FROM Copies c CROSS JOIN ProgressReports src JOIN Items o ON o.Id = src.ItemId
 WHERE $ITEM_ID IN (SELECT Id FROM Items)
 ORDER BY c.k, src.Seq;
 COMMIT;
-.output /dev/null
 PRAGMA journal_mode = WAL;
 SQL
 end=$(date +%s%N)
