@@ -12,6 +12,7 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IClientStore clients,
+    AuthenticatedClients authenticatedClients,
     IProblemDetailsService problems,
     FailedAuthentications failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -26,7 +27,7 @@ public sealed class ApiKeyAuthenticationHandler(
         if (!Request.Headers.TryGetValue(HeaderName, out var values) || string.IsNullOrWhiteSpace(values.ToString()))
             return AuthenticateResult.NoResult();
 
-        var client = await clients.FindByKeyHashAsync(ApiKey.Hash(values.ToString().Trim()), Context.RequestAborted);
+        var client = await authenticatedClients.FindAsync(ApiKey.Hash(values.ToString().Trim()), clients, Context.RequestAborted);
         if (client is not { CanAuthenticate: true })
             return AuthenticateResult.Fail("The API key is not valid.");
 

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Rectify.Api.Auth;
 using Rectify.Api.Http;
 using Rectify.Application.Clients;
 using Rectify.Application.Common.Paging;
@@ -26,7 +27,7 @@ public static class ClientEndpoints
             .WithSummary("Get an API client 查看接口客户端")
             .WithDescription("The client's name, scopes and unit; never its key.")
             .ProducesProblems(Status404NotFound);
-        group.MapDelete("/{id:guid}", DeactivateClient)
+        group.MapDelete("/{id:guid}", DeactivateClient).ForgetsAuthenticatedClients()
             .WithSummary("Revoke an API key 停用接口密钥")
             .WithDescription("The client stays listed, and the audit trail keeps naming it, but its key stops working at once. Needs If-Match with the client's ETag (428 without, 412 when stale). Keys bound to a unit also stop working while that unit is inactive.")
             .ProducesProblems(Status404NotFound, Status412PreconditionFailed, Status428PreconditionRequired);

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Rectify.Api.Auth;
 using Rectify.Api.Http;
 using Rectify.Application.Clients;
 using Rectify.Application.Common.Paging;
@@ -26,11 +27,11 @@ public static class UnitEndpoints
             .WithSummary("Get a unit 查看单位")
             .WithDescription("One unit with its ETag (its version), needed to change it.")
             .ProducesProblems(Status404NotFound);
-        group.MapPatch("/{id:guid}", UpdateUnit).RequireAuthorization(Scopes.Admin)
+        group.MapPatch("/{id:guid}", UpdateUnit).RequireAuthorization(Scopes.Admin).ForgetsAuthenticatedClients()
             .WithSummary("Change a unit 修改单位")
             .WithDescription("Changes only the fields present in the body; null clears a field. Moving a unit under itself or one of its sub-units is refused (409). Needs If-Match with the ETag read (428 without, 412 when stale).")
             .ProducesProblems(Status400BadRequest, Status404NotFound, Status409Conflict, Status412PreconditionFailed, Status428PreconditionRequired);
-        group.MapDelete("/{id:guid}", DeactivateUnit).RequireAuthorization(Scopes.Admin)
+        group.MapDelete("/{id:guid}", DeactivateUnit).RequireAuthorization(Scopes.Admin).ForgetsAuthenticatedClients()
             .WithSummary("Deactivate a unit 停用单位")
             .WithDescription("Units are never removed, because items and the audit trail refer to them: DELETE marks the unit inactive, so no new work can be assigned to it. Needs If-Match.")
             .ProducesProblems(Status404NotFound, Status412PreconditionFailed, Status428PreconditionRequired);

@@ -4,7 +4,11 @@ using Microsoft.Data.Sqlite;
 
 namespace Rectify.Infrastructure.Persistence;
 
-/// <summary>Opens connections for the configured provider. SQLite connections get foreign keys and a busy timeout.</summary>
+/// <summary>
+/// Opens connections for the configured provider. SQLite connections get a busy timeout; foreign keys are turned on by
+/// the session before it writes (<see cref="DbSession"/>), because Microsoft.Data.Sqlite would otherwise send the
+/// PRAGMA on every open of a pooled connection, reads included.
+/// </summary>
 public sealed class ConnectionFactory
 {
     public ConnectionFactory(DatabaseOptions options)
@@ -44,7 +48,6 @@ public sealed class ConnectionFactory
     {
         var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? $"Data Source={options.SqlitePath}")
         {
-            ForeignKeys = true,
             DefaultTimeout = 30,
             Pooling = true,
         };

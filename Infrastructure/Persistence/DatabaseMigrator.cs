@@ -12,6 +12,12 @@ public sealed class DatabaseMigrator(ConnectionFactory connections, ILogger<Data
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        var folder = ScriptFolder(connections.Dialect);
+        var scripts = typeof(DatabaseMigrator).Assembly.GetManifestResourceNames()
+            .Where(name => name.Contains(folder, StringComparison.Ordinal)).ToList();
+        if (connections.Dialect == SqlDialect.Sqlite && await AllAppliedAsync(scripts, cancellationToken))
+            return;
+
         UpgradeEngineBuilder builder;
         if (connections.Dialect == SqlDialect.SqlServer)
         {
@@ -21,12 +27,13 @@ public sealed class DatabaseMigrator(ConnectionFactory connections, ILogger<Data
         else
         {
             await UseWriteAheadLogAsync(cancellationToken);
-            builder = DeployChanges.To.SqliteDatabase(connections.ConnectionString);
+            // The scripts have always run with foreign keys on; the sessions' connection string leaves them to DbSession.
+            builder = DeployChanges.To.SqliteDatabase(
+                new SqliteConnectionStringBuilder(connections.ConnectionString) { ForeignKeys = true }.ToString());
         }
 
-        var folder = ScriptFolder(connections.Dialect);
         var result = builder
-            .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.Contains(folder, StringComparison.Ordinal))
+            .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, scripts.Contains)
             .WithTransactionPerScript()
             .LogTo(new DbUpLogger(logger))
             .Build()
@@ -35,6 +42,25 @@ public sealed class DatabaseMigrator(ConnectionFactory connections, ILogger<Data
             throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed.", result.Error);
         foreach (var script in result.Scripts)
             logger.LogInformation("Applied migration {Script}", script.Name);
+    }
+
+    /// <summary>
+    /// Whether DbUp's journal already lists every script: then start-up skips building the upgrade engine (a good part
+    /// of start-up time when there is nothing to do). SQLite only: on SQL Server the database may not exist yet.
+    /// </summary>
+    private async Task<bool> AllAppliedAsync(IReadOnlyList<string> scripts, CancellationToken cancellationToken)
+    {
+        await using var connection = (SqliteConnection)await connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'SchemaVersions'";
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
+            return false;
+        command.CommandText = "SELECT ScriptName FROM SchemaVersions";
+        var applied = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            applied.Add(reader.GetString(0));
+        return scripts.All(applied.Contains);
     }
 
     /// <summary>WAL lets readers go on while one writer commits; the setting is stored in the file.</summary>

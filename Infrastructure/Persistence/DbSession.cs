@@ -17,13 +17,14 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
     private DbConnection? _connection;
     private DbTransaction? _transaction;
     private bool _holdsWriteTurn;
+    private bool _enforcesForeignKeys;
 
     public SqlDialect Dialect => factory.Dialect;
     public bool InTransaction => _transaction is not null;
 
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
-        var connection = await ConnectionAsync(cancellationToken);
+        var connection = await WriterConnectionAsync(cancellationToken);
         if (connection is not SqliteConnection sqlite)
         {
             _transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
@@ -90,8 +91,11 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
             return await read(results);
         }, sql, parameters, cancellationToken);
 
-    public Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken) =>
-        RunAsync((connection, command) => connection.ExecuteAsync(command), sql, parameters, cancellationToken);
+    public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        await WriterConnectionAsync(cancellationToken);
+        return await RunAsync((connection, command) => connection.ExecuteAsync(command), sql, parameters, cancellationToken);
+    }
 
     /// <summary>
     /// Runs one statement in the current transaction. What a race can still cause after the checks before it — a
@@ -137,4 +141,20 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
 
     private async ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
         _connection ??= await factory.OpenAsync(cancellationToken);
+
+    /// <summary>
+    /// The connection, with SQLite's foreign keys enforced: every write checks them, reads skip the PRAGMA. It must
+    /// run outside a transaction (inside one SQLite ignores it), so BeginAsync and writes without a transaction run it.
+    /// </summary>
+    private async ValueTask<DbConnection> WriterConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = await ConnectionAsync(cancellationToken);
+        if (_enforcesForeignKeys || connection is not SqliteConnection)
+            return connection;
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA foreign_keys = ON";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        _enforcesForeignKeys = true;
+        return connection;
+    }
 }

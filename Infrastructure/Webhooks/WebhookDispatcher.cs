@@ -25,6 +25,9 @@ internal sealed class WebhookDispatcher(IServiceScopeFactory scopes, WebhookSend
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         options.Validate();
+        // The host waits for ExecuteAsync to yield before it starts listening, and SQLite's async calls complete
+        // synchronously: without this, start-up would wait for the first round (and the JIT of everything it uses).
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;

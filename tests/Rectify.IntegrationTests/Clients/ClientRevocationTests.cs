@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
 
 namespace Rectify.IntegrationTests.Clients;
 
@@ -51,6 +52,29 @@ public sealed class ClientRevocationTests : ApiTest
         (await Admin.DeleteAsync($"/api/v1/units/{unitId}", "*")).EnsureSuccessStatusCode();
 
         await (await holder.GetAsync("/api/v1/items")).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    /// <summary>
+    /// Another instance revoking the key is simulated by writing the database directly: this instance keeps the client it
+    /// authenticated for Auth:KeyCacheSeconds (5 by default), then looks again.
+    /// </summary>
+    [Test]
+    public async Task KeyRevokedElsewhere_WorksHereUntilItsCacheEntryExpires()
+    {
+        var (id, key) = await IssueAsync(new { name = "另一实例停用", scopes = new[] { "read" } });
+        using var holder = App.WithKey(key);
+        Assert.That((await holder.GetAsync("/api/v1/units")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await using (var database = new SqliteConnection($"Data Source={App.DatabasePath}"))
+        {
+            await database.OpenAsync();
+            await using var revoke = database.CreateCommand();
+            revoke.CommandText = $"UPDATE Clients SET Active = 0 WHERE Id = '{id}'";
+            Assert.That(await revoke.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        }
+
+        Assert.That((await holder.GetAsync("/api/v1/units")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "cached");
+        App.Clock.Advance(TimeSpan.FromSeconds(6));
+        await (await holder.GetAsync("/api/v1/units")).ProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Test]
