@@ -23,7 +23,7 @@ internal enum StatisticsFilters
 }
 
 /// <summary>
-/// Statistics counted by the database: one row per group and aspect, whatever the number of items; the caller adds
+/// Statistics counted by the database: one row per group and stored aspect, whatever the number of items; the caller adds
 /// the rows up into the groups and the total, so one scan answers a request. Each statement is composed from the
 /// constant fragments below, carrying only the filters present; every composition is built once, here, so the
 /// dialect tests check each of them.
@@ -33,7 +33,7 @@ internal static class StatisticsSql
     /// <summary>
     /// One row per item with the facts the figures count, all read from the Items row (the measure counts and the
     /// holder set are kept there by every save of the item, see <see cref="Application.Statistics.HolderSet"/>), so
-    /// the scan reads IX_Items_Statistics_Counters alone; the filters follow.
+    /// the scan reads one index alone (migration 0012); the filters follow.
     /// </summary>
     private const string Facts = """
         SELECT i.Id, i.InspectionId, i.Category, i.Aspect, i.ProgressStatus, i.SignOffStatus, i.DueDate,
@@ -120,9 +120,14 @@ internal static class StatisticsSql
         });
     }
 
+    /// <summary>
+    /// Grouped by the key and the aspect as stored, the order of the SQLite indexes leading with a group key, so the
+    /// groups stream out of the index; the aspect is trimmed after grouping, so two rows of a group may carry the same
+    /// trimmed aspect, which the tally adds up like any other rows.
+    /// </summary>
     private static string Grouped(string key, string facts) => $"""
         SELECT {key} AS GroupKey, {TrimmedAspect} AS Aspect, {Figures}
         FROM ({facts}) f
-        GROUP BY {key}, {TrimmedAspect}
+        GROUP BY {key}, f.Aspect
         """;
 }

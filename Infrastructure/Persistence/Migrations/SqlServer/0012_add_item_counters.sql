@@ -16,7 +16,8 @@ SET MeasuresTotal = (SELECT COUNT(*) FROM Measures m WHERE m.ItemId = i.Id),
 FROM Items i;
 GO
 
--- The statistics scan reads this index alone: every column a figure counts or a group is keyed by.
+-- The statistics scan reads this index alone: every column a figure counts or a group is keyed by. SQL Server groups
+-- by hashing, so unlike SQLite it needs no index ordered by each group key (Holders, VARCHAR(MAX), is included only).
 CREATE INDEX IX_Items_Statistics_Counters ON Items (InspectionId)
     INCLUDE (Id, Category, ProgressStatus, SignOffStatus, DueDate, OriginalDueDate, RecurrenceCount, Aspect,
              MeasuresTotal, MeasuresImplemented, Holders);

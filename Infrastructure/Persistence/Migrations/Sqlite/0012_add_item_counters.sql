@@ -12,9 +12,14 @@ SET MeasuresTotal = (SELECT COUNT(*) FROM Measures m WHERE m.ItemId = Items.Id),
     Holders = (SELECT group_concat(hu.UnitId, ',' ORDER BY hu.UnitId) FROM ItemUnits hu
                WHERE hu.ItemId = Items.Id AND hu.Role IN ('lead', 'responsible'));
 
--- The statistics scan reads this index alone: every column a figure counts or a group is keyed by.
-CREATE INDEX IX_Items_Statistics_Counters ON Items (InspectionId, Category, ProgressStatus, SignOffStatus, DueDate,
-    OriginalDueDate, RecurrenceCount, Aspect, MeasuresTotal, MeasuresImplemented, Holders, Id);
+-- The statistics scan reads these indexes alone: every column a figure counts or a group is keyed by. Each leads
+-- with a group key and the aspect, the statement's GROUP BY, so the groups stream out of the index in order instead
+-- of going through a temporary B-tree (measured at 100k items: 0.15 s sorted, 0.04 s streamed). The first serves
+-- groupBy=inspection and seeks a per-inspection request; the second groupBy=unit, the commonest whole-ledger request.
+CREATE INDEX IX_Items_Statistics_Counters ON Items (InspectionId, Aspect, Category, ProgressStatus, SignOffStatus, DueDate,
+    OriginalDueDate, RecurrenceCount, MeasuresTotal, MeasuresImplemented, Holders, Id);
+CREATE INDEX IX_Items_Statistics_Holders ON Items (Holders, Aspect, InspectionId, Category, ProgressStatus, SignOffStatus,
+    DueDate, OriginalDueDate, RecurrenceCount, MeasuresTotal, MeasuresImplemented, Id);
 DROP INDEX IX_Items_Statistics;
 
 -- Nothing counts measures or aggregates holders per item any more.
