@@ -1,7 +1,7 @@
 namespace Rectify.Application.Statistics;
 
 /// <summary>
-/// Counts the figures in the database. Each read returns one row per group and aspect, each filtered item in
+/// Counts the figures in the database. Each read returns one row per group and stored aspect, each filtered item in
 /// exactly one row, so the rows add up to the groups and to the total (see <see cref="StatisticsTally"/>): the
 /// cost of a request grows with the items the database scans, its memory with the rows. Both reads apply the same
 /// filters and the same unit-bound key scope as the item list.

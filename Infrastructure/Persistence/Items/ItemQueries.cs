@@ -11,12 +11,10 @@ namespace Rectify.Infrastructure.Persistence.Items;
 
 /// <summary>
 /// Item reads: rows selected by SQL and mapped straight to responses. An item costs one command (its row, units,
-/// references and measure counts); a list page two, whatever its size (the rows, then the children of their ids).
+/// references; measure counts are on the row); a list page two, whatever its size (the rows, then the children of their ids).
 /// </summary>
 internal sealed class ItemQueries(DbSession db, OfficeCalendar calendar) : IItemQueries
 {
-    private static readonly MeasureCounts NoMeasures = new(0, 0);
-
     public Task<ItemResponse?> FindAsync(Guid id, string? scopePattern, CancellationToken cancellationToken) =>
         db.QueryMultipleAsync(scopePattern is null ? ItemReadSql.Find : ItemReadSql.FindInScope,
             new { Id = id, ScopePattern = scopePattern, Ids = db.IdList([id]) }, async results =>
@@ -101,16 +99,14 @@ internal sealed class ItemQueries(DbSession db, OfficeCalendar calendar) : IItem
     }
 
     /// <summary>The result sets of <see cref="ItemReadSql.ChildrenOfItems"/>, by item id.</summary>
-    private sealed record Children(ILookup<Guid, ItemUnit> Units, ILookup<Guid, ExternalRef> Refs,
-        Dictionary<Guid, MeasureCounts> Measures)
+    private sealed record Children(ILookup<Guid, ItemUnit> Units, ILookup<Guid, ExternalRef> Refs)
     {
         public static async Task<Children> ReadAsync(SqlMapper.GridReader results) => new(
             (await results.ReadAsync<UnitRow>()).ToLookup(u => u.ItemId, u => u.ToItemUnit()),
-            (await results.ReadAsync<RefRow>()).ToLookup(r => r.ItemId, r => r.ToRef()),
-            (await results.ReadAsync<MeasureCountRow>()).ToDictionary(m => m.ItemId, m => new MeasureCounts(m.Total, m.Implemented)));
+            (await results.ReadAsync<RefRow>()).ToLookup(r => r.ItemId, r => r.ToRef()));
 
         public ItemResponse ResponseOf(ItemRow row, OfficeCalendar calendar, DateOnly today) =>
-            row.ToResponse(Units[row.Id], Refs[row.Id], Measures.GetValueOrDefault(row.Id, NoMeasures), calendar, today);
+            row.ToResponse(Units[row.Id], Refs[row.Id], calendar, today);
     }
 
     /// <summary>The keyset position: the sort order, the last item's key in that order, and its sequence number.</summary>

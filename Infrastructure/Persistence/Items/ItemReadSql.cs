@@ -22,12 +22,10 @@ internal static class ItemReadSql
         FROM Items i JOIN Inspections ins ON ins.Id = i.InspectionId
         """;
 
-    /// <summary>The units, references and measure counts of the items @Ids, in one command.</summary>
+    /// <summary>The units and references of the items @Ids, in one command (measure counts are on the row).</summary>
     public const string ChildrenOfItems = """
         SELECT ItemId, UnitId, Role FROM ItemUnits WHERE ItemId IN @Ids;
-        SELECT ItemId, System, ExternalId FROM ItemExternalRefs WHERE ItemId IN @Ids;
-        SELECT ItemId, COUNT(*) AS Total, SUM(CASE WHEN Implemented = 1 THEN 1 ELSE 0 END) AS Implemented
-        FROM Measures WHERE ItemId IN @Ids GROUP BY ItemId
+        SELECT ItemId, System, ExternalId FROM ItemExternalRefs WHERE ItemId IN @Ids
         """;
 
     public const string Find = $"""

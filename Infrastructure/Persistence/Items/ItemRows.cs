@@ -43,6 +43,8 @@ internal sealed class ItemRow
     public DateTimeOffset? CompletedAt { get; init; }
     public DateTimeOffset? SignedOffAt { get; init; }
     public int Version { get; init; }
+    public int MeasuresTotal { get; init; }
+    public int MeasuresImplemented { get; init; }
     public string SignOffSteps { get; init; } = "[]";
     public long ChangePosition { get; init; }
 
@@ -69,8 +71,8 @@ internal sealed class ItemRow
             openRequest, extensions);
 
     /// <summary>The response GET gives, from the row and its children, with the deadline judged for <paramref name="today"/>.</summary>
-    public ItemResponse ToResponse(IEnumerable<ItemUnit> units, IEnumerable<ExternalRef> refs, MeasureCounts measures,
-        OfficeCalendar calendar, DateOnly today)
+    public ItemResponse ToResponse(IEnumerable<ItemUnit> units, IEnumerable<ExternalRef> refs, OfficeCalendar calendar,
+        DateOnly today)
     {
         var assigned = Item.InCanonicalOrder(units);
         var progress = Progress;
@@ -86,7 +88,7 @@ internal sealed class ItemRow
             quantity is null ? null : new QuantityResponse(quantity.Target, quantity.Done, quantity.Unit),
             Obstacles, RecurrenceCount,
             RefRow.Sorted(refs).Select(r => new ExternalRefResponse(r.System, r.Id)).ToList(),
-            new MeasureCountsResponse(measures.Total, measures.Implemented),
+            new MeasureCountsResponse(MeasuresTotal, MeasuresImplemented),
             deadline.IsOverdue, deadline.OverdueDays, deadline.DueInDays, deadline.WarningLevel,
             CreatedAt, UpdatedAt, CompletedAt, SignedOffAt, Version);
     }
@@ -122,13 +124,6 @@ internal sealed class RefRow
 
     public static List<ExternalRef> Sorted(IEnumerable<ExternalRef> refs) =>
         refs.OrderBy(x => x.System, StringComparer.Ordinal).ThenBy(x => x.Id, StringComparer.Ordinal).ToList();
-}
-
-internal sealed class MeasureCountRow
-{
-    public Guid ItemId { get; init; }
-    public int Total { get; init; }
-    public int Implemented { get; init; }
 }
 
 internal sealed class MeasureRow

@@ -7,7 +7,7 @@ internal static class ItemSql
         i.Industry, i.Aspect, i.IsKey, i.ResponsiblePerson, i.ResponsiblePhone, i.DeadlineKinds, i.DueDate,
         i.OriginalDueDate, i.ProgressStatus, i.ScheduleStatus, i.SignOffStatus, i.SignOffStepIndex, i.SignOffRound,
         i.QuantityTarget, i.QuantityDone, i.QuantityUnit, i.Obstacles, i.RecurrenceCount, i.CreatedAt, i.UpdatedAt,
-        i.CompletedAt, i.SignedOffAt, i.Version, ins.SignOffSteps
+        i.CompletedAt, i.SignedOffAt, i.Version, i.MeasuresTotal, i.MeasuresImplemented, ins.SignOffSteps
         """;
 
     /// <summary>A unit-bound key sees an item when its unit, or one below it, holds any role on the item.</summary>
@@ -74,14 +74,15 @@ internal static class ItemSql
         Id, InspectionId, Code, Title, Description, Requirement, Target, Category, Area, Industry, Aspect, IsKey,
         ResponsiblePerson, ResponsiblePhone, DeadlineKinds, DueDate, OriginalDueDate, ProgressStatus, ScheduleStatus,
         SignOffStatus, SignOffStepIndex, SignOffRound, QuantityTarget, QuantityDone, QuantityUnit, Obstacles,
-        RecurrenceCount, CreatedAt, UpdatedAt, CompletedAt, SignedOffAt, Version
+        RecurrenceCount, CreatedAt, UpdatedAt, CompletedAt, SignedOffAt, Version, MeasuresTotal, MeasuresImplemented, Holders
         """;
 
     private const string ItemValues = """
         @Id, @InspectionId, @Code, @Title, @Description, @Requirement, @Target, @Category, @Area, @Industry, @Aspect, @IsKey,
         @ResponsiblePerson, @ResponsiblePhone, @DeadlineKinds, @DueDate, @OriginalDueDate, @ProgressStatus, @ScheduleStatus,
         @SignOffStatus, @SignOffStepIndex, @SignOffRound, @QuantityTarget, @QuantityDone, @QuantityUnit, @Obstacles,
-        @RecurrenceCount, @CreatedAt, @UpdatedAt, @CompletedAt, @SignedOffAt, @Version
+        @RecurrenceCount, @CreatedAt, @UpdatedAt, @CompletedAt, @SignedOffAt, @Version, @MeasuresTotal, @MeasuresImplemented,
+        @Holders
         """;
 
     /// <summary>
@@ -107,7 +108,8 @@ internal static class ItemSql
             ScheduleStatus = @ScheduleStatus, SignOffStatus = @SignOffStatus, SignOffStepIndex = @SignOffStepIndex,
             SignOffRound = @SignOffRound, QuantityTarget = @QuantityTarget, QuantityDone = @QuantityDone,
             QuantityUnit = @QuantityUnit, Obstacles = @Obstacles, RecurrenceCount = @RecurrenceCount,
-            UpdatedAt = @UpdatedAt, CompletedAt = @CompletedAt, SignedOffAt = @SignedOffAt, Version = @Version
+            UpdatedAt = @UpdatedAt, CompletedAt = @CompletedAt, SignedOffAt = @SignedOffAt, Version = @Version,
+            MeasuresTotal = @MeasuresTotal, MeasuresImplemented = @MeasuresImplemented, Holders = @Holders
         """;
 
     private const string UpdateWhere = "WHERE Id = @Id AND Version = @PreviousVersion";

@@ -1,5 +1,6 @@
 using Rectify.Application.Common.Errors;
 using Rectify.Application.Items;
+using Rectify.Application.Statistics;
 using Rectify.Domain.Common;
 using Rectify.Domain.Inspections;
 using Rectify.Domain.Items;
@@ -132,5 +133,7 @@ internal sealed class ItemStore(DbSession db, ProgressStore reports, SignOffStor
         item.SignOffStepIndex, item.SignOffRound, item.QuantityTarget, item.QuantityDone, item.QuantityUnit,
         item.Obstacles, item.RecurrenceCount, item.CreatedAt, item.UpdatedAt, item.CompletedAt, item.SignedOffAt,
         item.Version, PreviousVersion = item.Version - 1,
+        MeasuresTotal = item.Measures.Count, MeasuresImplemented = item.Measures.Count(m => m.Implemented),
+        Holders = HolderSet.Key(item.Units),
     };
 }

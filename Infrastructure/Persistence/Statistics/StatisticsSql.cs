@@ -23,39 +23,23 @@ internal enum StatisticsFilters
 }
 
 /// <summary>
-/// Statistics counted by the database: one row per group and aspect, whatever the number of items; the caller adds
+/// Statistics counted by the database: one row per group and stored aspect, whatever the number of items; the caller adds
 /// the rows up into the groups and the total, so one scan answers a request. Each statement is composed from the
 /// constant fragments below, carrying only the filters present; every composition is built once, here, so the
 /// dialect tests check each of them.
 /// </summary>
 internal static class StatisticsSql
 {
-    /// <summary>One row per item with the facts the figures count; the holders column and the filters follow.</summary>
+    /// <summary>
+    /// One row per item with the facts the figures count, all read from the Items row (the measure counts and the
+    /// holder set are kept there by every save of the item, see <see cref="Application.Statistics.HolderSet"/>), so
+    /// the scan reads one index alone (migration 0012); the filters follow.
+    /// </summary>
     private const string Facts = """
         SELECT i.Id, i.InspectionId, i.Category, i.Aspect, i.ProgressStatus, i.SignOffStatus, i.DueDate,
-               i.OriginalDueDate, i.RecurrenceCount,
-               (SELECT COUNT(*) FROM Measures m WHERE m.ItemId = i.Id) AS MeasuresTotal,
-               (SELECT COUNT(*) FROM Measures m WHERE m.ItemId = i.Id AND m.Implemented = 1) AS MeasuresImplemented
-        """;
-
-    private const string FromItems = """
+               i.OriginalDueDate, i.RecurrenceCount, i.MeasuresTotal, i.MeasuresImplemented, i.Holders
         FROM Items i
         WHERE 1 = 1
-        """;
-
-    /// <summary>
-    /// The item's lead and responsible units as one comma-separated value, in the order the index gives: items held
-    /// by the same units share a group (an item held in another order lands in a group of its own, which only adds
-    /// a row). Each dialect spells string aggregation its own way; these are fragments, so not DialectSql.
-    /// </summary>
-    private const string SqliteHolders = """
-        , (SELECT group_concat(hu.UnitId, ',') FROM ItemUnits hu
-                  WHERE hu.ItemId = i.Id AND hu.Role IN ('lead', 'responsible')) AS Holders
-        """;
-
-    private const string SqlServerHolders = """
-        , (SELECT STRING_AGG(CONVERT(VARCHAR(36), hu.UnitId), ',') FROM ItemUnits hu
-                  WHERE hu.ItemId = i.Id AND hu.Role IN ('lead', 'responsible')) AS Holders
         """;
 
     /// <summary>
@@ -104,27 +88,26 @@ internal static class StatisticsSql
                SUM(CASE WHEN f.RecurrenceCount > 0 THEN 1 ELSE 0 END) AS RecurredItems
         """;
 
-    /// <summary>Every statement, by what it counts and the filters it carries.</summary>
+    /// <summary>Every statement, by what it counts and the filters it carries; both dialects send the same text.</summary>
     public static readonly IReadOnlyDictionary<(StatisticsGrouping, StatisticsFilters), DialectSql> Statements =
         (from grouping in Enum.GetValues<StatisticsGrouping>()
          from filters in Enumerable.Range(0, 16).Select(f => (StatisticsFilters)f)
          where !filters.HasFlag(StatisticsFilters.Unit | StatisticsFilters.UnitTree)
-         select (grouping, filters))
-        .ToDictionary(key => key, key => new DialectSql(
-            Compose(key.grouping, key.filters, SqlDialect.Sqlite), Compose(key.grouping, key.filters, SqlDialect.SqlServer)));
+         select Compose(grouping, filters))
+        .ToDictionary(s => (s.Grouping, s.Filters), s => new DialectSql(s.Text, s.Text));
 
-    private static string Compose(StatisticsGrouping grouping, StatisticsFilters filters, SqlDialect dialect)
+    private static (StatisticsGrouping Grouping, StatisticsFilters Filters, string Text) Compose(StatisticsGrouping grouping,
+        StatisticsFilters filters)
     {
-        var holders = grouping != StatisticsGrouping.HolderSets ? "" : dialect == SqlDialect.Sqlite ? SqliteHolders : SqlServerHolders;
         var facts = string.Join("\n  ", new[]
         {
-            Facts + holders + "\n" + FromItems,
+            Facts,
             filters.HasFlag(StatisticsFilters.Inspection) ? ForInspection : "",
             filters.HasFlag(StatisticsFilters.Unit) ? ForUnit : "",
             filters.HasFlag(StatisticsFilters.UnitTree) ? ForUnitTree : "",
             filters.HasFlag(StatisticsFilters.Scope) ? InScope : "",
         }.Where(fragment => fragment.Length > 0));
-        return grouping switch
+        return (grouping, filters, grouping switch
         {
             StatisticsGrouping.Inspection => $"""
                 SELECT ins.Title AS Label, g.*
@@ -134,12 +117,17 @@ internal static class StatisticsSql
             StatisticsGrouping.Category => Grouped("f.Category", facts),
             StatisticsGrouping.Status => Grouped("f.ProgressStatus", facts),
             _ => Grouped("f.Holders", facts),
-        };
+        });
     }
 
+    /// <summary>
+    /// Grouped by the key and the aspect as stored, the order of the SQLite indexes leading with a group key, so the
+    /// groups stream out of the index; the aspect is trimmed after grouping, so two rows of a group may carry the same
+    /// trimmed aspect, which the tally adds up like any other rows.
+    /// </summary>
     private static string Grouped(string key, string facts) => $"""
         SELECT {key} AS GroupKey, {TrimmedAspect} AS Aspect, {Figures}
         FROM ({facts}) f
-        GROUP BY {key}, {TrimmedAspect}
+        GROUP BY {key}, f.Aspect
         """;
 }

@@ -15,9 +15,9 @@ internal sealed class StatisticsStore(DbSession db) : IStatisticsStore
 
     public async Task<IReadOnlyList<HolderSetRow>> CountHolderSetsAsync(StatisticsCriteria criteria, DateOnly asOf,
         CancellationToken cancellationToken) =>
-        (await db.QueryAsync<Row<string>>(Statement(StatisticsGrouping.HolderSets, criteria), Parameters(criteria, asOf),
+        (await db.QueryAsync<Row<string?>>(Statement(StatisticsGrouping.HolderSets, criteria), Parameters(criteria, asOf),
             cancellationToken))
-        .Select(r => new HolderSetRow(r.GroupKey?.Split(',').Select(Guid.Parse).ToList() ?? [], r.Aspect, r))
+        .Select(r => new HolderSetRow(HolderSet.Parse(r.GroupKey), r.Aspect, r))
         .ToList();
 
     private async Task<IReadOnlyList<CountedRow>> RowsAsync<TKey>(StatisticsGrouping grouping, StatisticsCriteria criteria,
