@@ -52,6 +52,5 @@ internal static class BareReads
     {
         units = await results.ReadAsync(),
         refs = await results.ReadAsync(),
-        measures = await results.ReadAsync(),
     };
 }
