@@ -68,7 +68,8 @@ public sealed class ClientRevocationTests : ApiTest
         {
             await database.OpenAsync();
             await using var revoke = database.CreateCommand();
-            revoke.CommandText = $"UPDATE Clients SET Active = 0 WHERE Id = '{id}'";
+            revoke.CommandText = "UPDATE Clients SET Active = 0 WHERE Id = $id";
+            revoke.Parameters.AddWithValue("$id", id);
             Assert.That(await revoke.ExecuteNonQueryAsync(), Is.EqualTo(1));
         }
 
