@@ -38,6 +38,8 @@ public sealed class ListItemsValidator : AbstractValidator<ListItemsQuery>
     {
         RuleFor(x => x.Limit).ValidLimit();
         RuleFor(x => x.Q).MaximumLength(100);
+        RuleFor(x => x.DueFrom).BusinessDate();
+        RuleFor(x => x.DueTo).BusinessDate();
         RuleFor(x => x.DueTo).GreaterThanOrEqualTo(x => x.DueFrom).When(x => x.DueFrom is not null && x.DueTo is not null)
             .WithMessage("dueTo is on or after dueFrom.");
         RuleFor(x => x.Sort).IsInEnum();

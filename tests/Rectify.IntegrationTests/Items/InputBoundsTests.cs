@@ -158,6 +158,15 @@ public sealed class InputBoundsTests : ItemTest
         Assert.That(await ItemExistsAsync(body["code"].Text()), Is.False);
     }
 
+    [TestCase("dueFrom", "1999-12-31")]
+    [TestCase("dueTo", "9999-12-31")]
+    public async Task ListItems_WhenADueDateFilterIsOutsideBounds_Returns400KeyedByIt(string filter, string date)
+    {
+        using var response = await Admin.GetAsync($"{ItemsPath}?{filter}={date}");
+
+        await response.ValidationProblemAsync(filter);
+    }
+
     [TestCase("2000-01-01")]
     [TestCase("2100-12-31")]
     public async Task CreateItem_WhenDueDateOnABound_Returns201(string dueDate)

@@ -10,7 +10,7 @@ GO
 UPDATE i
 SET MeasuresTotal = (SELECT COUNT(*) FROM Measures m WHERE m.ItemId = i.Id),
     MeasuresImplemented = (SELECT COUNT(*) FROM Measures m WHERE m.ItemId = i.Id AND m.Implemented = 1),
-    Holders = (SELECT STRING_AGG(LOWER(CONVERT(VARCHAR(36), hu.UnitId)), ',')
+    Holders = (SELECT STRING_AGG(CONVERT(VARCHAR(MAX), LOWER(CONVERT(VARCHAR(36), hu.UnitId))), ',')
                       WITHIN GROUP (ORDER BY LOWER(CONVERT(VARCHAR(36), hu.UnitId)) COLLATE Latin1_General_BIN2)
                FROM ItemUnits hu WHERE hu.ItemId = i.Id AND hu.Role IN ('lead', 'responsible'))
 FROM Items i;
