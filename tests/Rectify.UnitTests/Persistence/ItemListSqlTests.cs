@@ -17,26 +17,13 @@ public sealed class ItemListSqlTests
 {
     private static readonly DateOnly Today = new(2026, 5, 1);
 
-    private string _path = null!;
-    private SqliteConnection _connection = null!;
+    private MigratedSqlite _database = null!;
 
     [OneTimeSetUp]
-    public async Task MigrateAsync()
-    {
-        _path = Path.Combine(Path.GetTempPath(), $"rectify-list-plan-{Guid.NewGuid():N}.db");
-        var factory = new ConnectionFactory(new DatabaseOptions { SqlitePath = _path });
-        await new DatabaseMigrator(factory, Microsoft.Extensions.Logging.Abstractions.NullLogger<DatabaseMigrator>.Instance)
-            .MigrateAsync(CancellationToken.None);
-        _connection = (SqliteConnection)await factory.OpenAsync(CancellationToken.None);
-    }
+    public async Task MigrateAsync() => _database = await MigratedSqlite.CreateAsync();
 
     [OneTimeTearDown]
-    public void Remove()
-    {
-        _connection.Dispose();
-        SqliteConnection.ClearAllPools();
-        File.Delete(_path);
-    }
+    public void Remove() => _database.Dispose();
 
     private static ItemListCriteria NoFilter(ItemSort sort) => new(null, null, null, null, null, null, null, null, null,
         null, null, null, null, null, sort, null, Today, Today.AddDays(3), Today.AddDays(7));
@@ -59,7 +46,7 @@ public sealed class ItemListSqlTests
     {
         var sql = ItemReadSql.List(criteria, afterCursor);
 
-        using var command = _connection.CreateCommand();
+        using var command = _database.Connection.CreateCommand();
         command.CommandText = sql.Sqlite;
         Assert.DoesNotThrow(command.Prepare, sql.Sqlite);
         Assert.That(TSqlChecker.Errors(sql.SqlServer), Is.Empty, sql.SqlServer);
@@ -118,7 +105,7 @@ public sealed class ItemListSqlTests
 
     private string QueryPlan(string sql)
     {
-        using var command = _connection.CreateCommand();
+        using var command = _database.Connection.CreateCommand();
         command.CommandText = "EXPLAIN QUERY PLAN " + sql;
         foreach (var name in Regex.Matches(sql, @"@\w+").Select(m => m.Value).Distinct())
             command.Parameters.AddWithValue(name, name == "@Limit" ? 51 : DBNull.Value);
