@@ -16,12 +16,20 @@ public static class SummarySentences
     public static IReadOnlyList<string> For(InspectionKind kind, string title, StatisticsCounts c, DateOnly asOf)
     {
         var remaining = c.Items - c.Completed;
+        var noun = kind switch
+        {
+            InspectionKind.WarningFilm => "披露问题",
+            InspectionKind.SupervisionCase or InspectionKind.Petition => "交办问题",
+            _ => "反馈问题",
+        };
+        // Titles often end in the noun already (第一轮省生态环境保护督察反馈问题): the sentence says it once.
+        var subject = Subject(title, noun);
         var dueByYearEnd = $"未完成整改问题需要限期{asOf.Year}年底之前完成的{c.DueByYearEnd}个";
         var sentences = new List<string>();
         if (kind == InspectionKind.PartyInspection)
         {
             var aspects = c.Aspects > 0 ? $"{c.Aspects}方面" : "";
-            sentences.Add($"{title}反馈{aspects}{c.Items}个具体问题，{c.MeasuresTotal}条整改措施；完成整改{c.Completed}个，" +
+            sentences.Add($"{subject}反馈{aspects}{c.Items}个具体问题，{c.MeasuresTotal}条整改措施；完成整改{c.Completed}个，" +
                           $"占{Percent(c.CompletionRate)}%；{c.MeasuresTotal}条整改措施已完成{c.MeasuresImplemented}条，" +
                           $"占{Percent(c.MeasureRate)}%。");
             if (remaining > 0)
@@ -29,21 +37,28 @@ public static class SummarySentences
         }
         else
         {
-            var noun = kind switch
-            {
-                InspectionKind.WarningFilm => "披露问题",
-                InspectionKind.SupervisionCase or InspectionKind.Petition => "交办问题",
-                _ => "反馈问题",
-            };
-            sentences.Add($"{title}{noun}{c.Items}个，已完成整改{c.Completed}个，尚在推进整改中{remaining}个" +
+            sentences.Add($"{subject}{noun}{c.Items}个，已完成整改{c.Completed}个，尚在推进整改中{remaining}个" +
                           (c.DueByYearEnd > 0 ? $"，{dueByYearEnd}。" : "。"));
         }
 
-        if (c.SignedOff > 0 || c.AwaitingSignOff > 0)
-            sentences.Add($"已完成整改的{c.Completed}个问题中，已销号{c.SignedOff}个，销号材料已报送申请销号{c.AwaitingSignOff}个。");
+        var signOff = new[]
+        {
+            c.SignedOff > 0 ? $"已销号{c.SignedOff}个" : null,
+            c.AwaitingSignOff > 0 ? $"{c.AwaitingSignOff}个销号材料已报送申请销号" : null,
+        }.OfType<string>().ToList();
+        if (signOff.Count > 0)
+            sentences.Add($"已完成整改的{c.Completed}个问题中，{string.Join("，", signOff)}。");
         if (c.Recurrences > 0)
-            sentences.Add($"{title}整改后又发现反弹问题{c.RecurredItems}个，共反弹{c.Recurrences}次。");
+            sentences.Add($"{subject}{noun}整改后又发现反弹问题{c.RecurredItems}个，共反弹{c.Recurrences}次。");
         return sentences;
+    }
+
+    private static string Subject(string title, string noun)
+    {
+        foreach (var ending in new[] { noun, "反馈意见", "问题" })
+            if (title.Length > ending.Length && title.EndsWith(ending, StringComparison.Ordinal))
+                return title[..^ending.Length];
+        return title;
     }
 
     public static string Percent(decimal value) => value.ToString("0.#", CultureInfo.InvariantCulture);
