@@ -52,12 +52,9 @@ public sealed class RankingReport(IReportStore store, OfficeCalendar calendar) :
     {
         var counts = await store.CountRankingAsync(criteria, request.AsOf, calendar.OffsetOn(request.AsOf), cancellationToken);
         var units = (await store.UnitsAsync(cancellationToken)).ToDictionary(u => u.Id);
-        // The filters select items where a unit of the subtree holds any role, so the units outside it would be ranked
-        // on part of their items: only the subtree's units are ranked.
-        var reach = new[] { criteria.ScopePattern, criteria.UnitPattern }.OfType<string>().Select(p => p.TrimEnd('%')).ToList();
         var ranked = RankingEntry.Ranked(counts.Where(c => units.ContainsKey(c.UnitId))
             .Select(c => new RankingEntry(units[c.UnitId], c))
-            .Where(e => reach.All(path => e.Unit.Path.StartsWith(path, StringComparison.Ordinal))));
+            .Where(e => criteria.Reaches(e.Unit.Path)));
 
         return new ReportContent(new Dictionary<string, object?>
         {

@@ -101,7 +101,7 @@ internal static class ItemReadSql
 
     private const string DueTo = "i.DueSortKey <= @DueTo";
 
-    private const string Overdue = "i.IsOpen = 1 AND i.DueSortKey < @Today";
+    internal const string Overdue = "i.IsOpen = 1 AND i.DueSortKey < @Today";
 
     private const string NotOverdue = "(i.IsOpen = 0 OR i.DueSortKey >= @Today)";
 
