@@ -40,6 +40,7 @@ public sealed class RankingReport(IReportStore store, OfficeCalendar calendar) :
         Column("unit", "单位"),
         Column("items", "牵头问题数"),
         Column("completed", "已完成整改"),
+        Column("open", "未完成"),
         Column("completionRate", "完成率(%)"),
         Column("overdue", "逾期"),
         Column("assessed", "应按期完成"),
@@ -64,7 +65,8 @@ public sealed class RankingReport(IReportStore store, OfficeCalendar calendar) :
         [
             Section("ranking", "单位评比", Columns, ranked.Select((e, i) => new object?[]
             {
-                i + 1, e.Unit.Code, e.Unit.Name, e.Counts.Items, e.Counts.Completed, e.CompletionRate, e.Counts.Overdue,
+                i + 1, e.Unit.Code, e.Unit.Name, e.Counts.Items, e.Counts.Completed, e.Counts.Items - e.Counts.Completed,
+                e.CompletionRate, e.Counts.Overdue,
                 e.Counts.Assessed, e.Counts.OnTime, e.OnTimeRate,
             })),
         ]);
