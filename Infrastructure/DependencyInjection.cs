@@ -19,6 +19,7 @@ using Rectify.Infrastructure.Persistence.Idempotency;
 using Rectify.Infrastructure.Persistence.Inspections;
 using Rectify.Infrastructure.Persistence.Items;
 using Rectify.Infrastructure.Persistence.Units;
+using Rectify.Infrastructure.Reports;
 using Rectify.Infrastructure.Webhooks;
 
 namespace Rectify.Infrastructure;
@@ -72,6 +73,7 @@ public static class DependencyInjection
         services.AddScoped<ItemRepository>();
         services.AddScoped<ItemEditing>();
         services.AddWebhooks();
+        services.AddReports();
         return services;
     }
 }

@@ -101,7 +101,8 @@ internal static class ItemReadSql
 
     private const string DueTo = "i.DueSortKey <= @DueTo";
 
-    private const string Overdue = "i.IsOpen = 1 AND i.DueSortKey < @Today";
+    /// <summary>Overdue as of @Today; the overdue-notice claim uses it too.</summary>
+    internal const string Overdue = "i.IsOpen = 1 AND i.DueSortKey < @Today";
 
     private const string NotOverdue = "(i.IsOpen = 0 OR i.DueSortKey >= @Today)";
 
