@@ -36,6 +36,7 @@ app.MapItemEndpoints();
 app.MapStatisticsEndpoints();
 app.MapAuditEndpoints();
 app.MapWebhookEndpoints();
+app.MapReportRunEndpoints();
 
 var migrateOnly = args.Contains(CommandLine.MigrateOnly);
 await app.InitializeDatabaseAsync(forceMigrate: migrateOnly);

@@ -20,6 +20,7 @@ using Rectify.Infrastructure.Persistence.Inspections;
 using Rectify.Infrastructure.Persistence.Items;
 using Rectify.Infrastructure.Persistence.Units;
 using Rectify.Infrastructure.Webhooks;
+using Rectify.Infrastructure.Scheduling;
 
 namespace Rectify.Infrastructure;
 
@@ -72,6 +73,7 @@ public static class DependencyInjection
         services.AddScoped<ItemRepository>();
         services.AddScoped<ItemEditing>();
         services.AddWebhooks();
+        services.AddReportScheduling();
         return services;
     }
 }

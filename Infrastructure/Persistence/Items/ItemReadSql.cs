@@ -40,6 +40,13 @@ internal static class ItemReadSql
         {ChildrenOfItems}
         """;
 
+    /// <summary>The items @Ids, in item order; their children are read with <see cref="ChildrenOfItems"/>.</summary>
+    public const string ByIds = $"""
+        {FromItems}
+        WHERE i.Id IN @Ids
+        ORDER BY i.Seq
+        """;
+
     public const string Exists = "SELECT COUNT(*) FROM Items i WHERE i.Id = @Id";
 
     public const string ExistsInScope = $"{Exists} AND {Visible}";
@@ -101,7 +108,8 @@ internal static class ItemReadSql
 
     private const string DueTo = "i.DueSortKey <= @DueTo";
 
-    private const string Overdue = "i.IsOpen = 1 AND i.DueSortKey < @Today";
+    /// <summary>Overdue as of @Today; the overdue-notice claim uses it too.</summary>
+    internal const string Overdue = "i.IsOpen = 1 AND i.DueSortKey < @Today";
 
     private const string NotOverdue = "(i.IsOpen = 0 OR i.DueSortKey >= @Today)";
 
