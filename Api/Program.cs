@@ -34,6 +34,7 @@ app.MapClientEndpoints();
 app.MapInspectionEndpoints();
 app.MapItemEndpoints();
 app.MapStatisticsEndpoints();
+app.MapReportEndpoints();
 app.MapAuditEndpoints();
 app.MapWebhookEndpoints();
 app.MapReportRunEndpoints();

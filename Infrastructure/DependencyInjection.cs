@@ -19,6 +19,7 @@ using Rectify.Infrastructure.Persistence.Idempotency;
 using Rectify.Infrastructure.Persistence.Inspections;
 using Rectify.Infrastructure.Persistence.Items;
 using Rectify.Infrastructure.Persistence.Units;
+using Rectify.Infrastructure.Reports;
 using Rectify.Infrastructure.Webhooks;
 using Rectify.Infrastructure.Scheduling;
 
@@ -74,6 +75,7 @@ public static class DependencyInjection
         services.AddScoped<ItemEditing>();
         services.AddWebhooks();
         services.AddReportScheduling();
+        services.AddReports();
         return services;
     }
 }

@@ -37,6 +37,16 @@ public sealed class OfficeCalendar(TimeProvider clock, OfficeOptions options)
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
 
+    /// <summary>The instant an office day begins (its midnight in the office's zone).</summary>
+    public DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, _zone.GetUtcOffset(midnight));
+    }
+
+    /// <summary>The office's offset from UTC on a day (the reports read completion days in it).</summary>
+    public TimeSpan OffsetOn(DateOnly day) => _zone.GetUtcOffset(day.ToDateTime(TimeOnly.MinValue));
+
     public Deadline Evaluate(Item item, DateOnly? asOf = null) =>
         Evaluate(item.DueDate, item.ProgressStatus, item.ScheduleStatus, asOf);
 

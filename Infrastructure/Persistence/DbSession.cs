@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
@@ -81,6 +82,19 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
     public Task<T> ExecuteScalarAsync<T>(string sql, object? parameters, CancellationToken cancellationToken) =>
         RunAsync(async (connection, command) => (await connection.ExecuteScalarAsync<T>(command))!, sql, parameters,
             cancellationToken);
+
+    /// <summary>
+    /// Rows read from the database as they are enumerated (Dapper unbuffered), for results too large to hold: only the
+    /// current row is in memory. The connection is busy until the enumeration ends, so nothing else may query meanwhile.
+    /// </summary>
+    public async IAsyncEnumerable<T> StreamAsync<T>(string sql, object? parameters,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var connection = await ConnectionAsync(cancellationToken);
+        await foreach (var row in connection.QueryUnbufferedAsync<T>(sql, parameters, _transaction)
+                           .WithCancellation(cancellationToken))
+            yield return row;
+    }
 
     /// <summary>Several result sets from one command, read in order by <paramref name="read"/>.</summary>
     public Task<T> QueryMultipleAsync<T>(string sql, object? parameters, Func<SqlMapper.GridReader, Task<T>> read,

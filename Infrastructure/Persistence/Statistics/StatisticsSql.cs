@@ -48,19 +48,19 @@ internal static class StatisticsSql
     /// </summary>
     private const string TrimmedAspect = "CASE WHEN LTRIM(RTRIM(f.Aspect)) <> '' THEN LTRIM(RTRIM(f.Aspect)) END";
 
-    private const string ForInspection = "AND i.InspectionId = @InspectionId";
+    internal const string ForInspection = "AND i.InspectionId = @InspectionId";
 
     /// <summary>Items where the unit holds any role.</summary>
     private const string ForUnit = "AND EXISTS (SELECT 1 FROM ItemUnits fu WHERE fu.ItemId = i.Id AND fu.UnitId = @UnitId)";
 
     /// <summary>Items where the unit or one below it holds any role (the pattern is the unit's path plus '%').</summary>
-    private const string ForUnitTree = """
+    internal const string ForUnitTree = """
         AND EXISTS (SELECT 1 FROM ItemUnits fu JOIN Units fuu ON fuu.Id = fu.UnitId
                     WHERE fu.ItemId = i.Id AND fuu.Path LIKE @UnitPattern)
         """;
 
     /// <summary>A unit-bound key sees the items where its unit or one below it holds any role.</summary>
-    private const string InScope = """
+    internal const string InScope = """
         AND EXISTS (SELECT 1 FROM ItemUnits su JOIN Units suu ON suu.Id = su.UnitId
                     WHERE su.ItemId = i.Id AND suu.Path LIKE @ScopePattern)
         """;

@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using Rectify.Application.Common;
+using Rectify.Domain.Common;
+using Rectify.Domain.Items;
+using static Rectify.Application.Reports.ReportTables;
+
+namespace Rectify.Application.Reports;
+
+/// <summary>
+/// 日碰头: the open items overdue as of the day and those due within the warning window (the blue threshold), each
+/// list ordered by the lead unit's place in the unit tree (its path) and then by due date; per lead unit the counts,
+/// rolled up the tree; the totals as figures. The two lists are read from the database while they are written out.
+/// </summary>
+public sealed class OverdueReport(IReportStore store, OfficeCalendar calendar) : IReportKind
+{
+    private static readonly IReadOnlyDictionary<string, ProgressStatus> Progress =
+        Enum.GetValues<ProgressStatus>().ToDictionary(Words.Of);
+
+    private static readonly IReadOnlyDictionary<string, ScheduleStatus> Schedule =
+        Enum.GetValues<ScheduleStatus>().ToDictionary(Words.Of);
+
+    private static readonly IReadOnlyDictionary<WarningLevel, string> Levels =
+        Enum.GetValues<WarningLevel>().ToDictionary(l => l, Words.Of);
+
+    public ReportKind Kind => ReportKind.Overdue;
+
+    public static IReadOnlyList<ReportColumn> ItemColumns(bool overdue) =>
+    [
+        Column("code", "问题编号"),
+        Column("title", "问题"),
+        Column("inspection", "督察来源"),
+        Column("leadUnit", "牵头单位"),
+        Column("dueDate", "整改时限"),
+        Column("originalDueDate", "原定时限"),
+        overdue ? Column("daysOverdue", "逾期天数") : Column("dueInDays", "剩余天数"),
+        Column("progressStatus", "整改进度"),
+        Column("scheduleStatus", "进度状态"),
+        Column("obstacles", "存在困难"),
+        Column("warningLevel", "预警等级"),
+    ];
+
+    public static readonly IReadOnlyList<ReportColumn> UnitColumns =
+    [
+        Column("unitCode", "单位编码"),
+        Column("unit", "单位"),
+        Column("depth", "层级"),
+        Column("overdue", "本单位逾期"),
+        Column("overdueWithSubunits", "含下级逾期"),
+        Column("dueSoon", "本单位即将到期"),
+        Column("dueSoonWithSubunits", "含下级即将到期"),
+    ];
+
+    public async Task<ReportContent> BuildAsync(ReportRequest request, ReportCriteria criteria,
+        CancellationToken cancellationToken)
+    {
+        var asOf = request.AsOf;
+        var soonUntil = asOf.AddDays(calendar.Thresholds.BlueDays + 1);
+        var counts = await store.CountDeadlinesByLeadAsync(criteria, asOf, soonUntil, cancellationToken);
+        var units = UnitRollup.Of(await store.UnitsAsync(cancellationToken),
+            counts.ToDictionary(c => c.UnitId, c => new[] { c.Overdue, c.DueSoon }), 2);
+
+        var figures = new Dictionary<string, object?>
+        {
+            ["overdue"] = counts.Sum(c => c.Overdue),
+            ["dueSoon"] = counts.Sum(c => c.DueSoon),
+            ["dueSoonDays"] = calendar.Thresholds.BlueDays,
+            ["overdueLeadUnits"] = counts.Count(c => c.Overdue > 0),
+        };
+        return new ReportContent(figures,
+        [
+            new ReportSection("overdue", "逾期问题", ItemColumns(true),
+                RowsAsync(criteria, DateOnly.MinValue, asOf, asOf, cancellationToken)),
+            new ReportSection("dueSoon", "即将到期问题", ItemColumns(false),
+                RowsAsync(criteria, asOf, soonUntil, asOf, cancellationToken)),
+            Section("units", "单位小计", UnitColumns, units.Select(u => new object?[]
+            {
+                u.Unit.Code, u.Unit.Name, u.Depth, u.Own[0], u.Subtree[0], u.Own[1], u.Subtree[1],
+            })),
+        ]);
+    }
+
+    private async IAsyncEnumerable<IReadOnlyList<object?>> RowsAsync(ReportCriteria criteria, DateOnly from, DateOnly until,
+        DateOnly asOf, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var row in store.OpenItemsDueAsync(criteria, from, until, cancellationToken))
+        {
+            var deadline = calendar.Evaluate(row.DueDate, Progress[row.ProgressStatus],
+                row.ScheduleStatus is null ? null : Schedule[row.ScheduleStatus], asOf);
+            yield return new object?[]
+            {
+                row.Code, row.Title, row.Inspection, row.LeadUnit, row.DueDate, row.OriginalDueDate,
+                deadline.IsOverdue ? deadline.OverdueDays : deadline.DueInDays, row.ProgressStatus, row.ScheduleStatus,
+                row.Obstacles, Levels[deadline.WarningLevel],
+            };
+        }
+    }
+}

@@ -1,0 +1,2 @@
+-- Nothing to add here: the SQLite script covers the reports' join of an item to its lead unit with an index, but in
+-- SQL Server the clustered primary key (ItemId, UnitId) of ItemUnits already holds the role with the row.
