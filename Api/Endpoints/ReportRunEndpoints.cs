@@ -17,7 +17,7 @@ public static class ReportRunEndpoints
         group.MapPost("", CreateReportRun).RequireAuthorization(Scopes.Admin)
             .WithSummary("Run a report now 立即生成报告")
             .WithDescription("""
-                Makes and stores a run of kind (overdue 日碰头逾期清单, progress 周推进, ranking 月评比, summary 年终总结) for period, and sends it as a report.generated webhook event. period is named by the kind's schedule: 2026 (yearly), 2026-12 (monthly), 2026-W49 (ISO week), 2026-11-28 (daily); absent, it is the period of the schedule's latest fire. A past period is reported as of its last day, the current one as of today. A period that has not begun, or is not spelled as the schedule names periods, is a 400; a period already made is a 409 naming its run (one run per kind and period, scheduled or not).
+                Makes and stores a run of kind (overdue 日碰头逾期清单, progress 周推进, ranking 月评比, summary 年终总结) for period, and sends it as a report.generated webhook event. period is named by the kind's schedule: 2026 (yearly), 2026-12 (monthly), 2026-W49 (ISO week), 2026-11-28 (daily); absent, it is the period of the schedule's latest fire. A past period is reported as of its last day, the current one as of today. The overdue report first raises item.overdue for items newly overdue, as its scheduled runs do. A period that has not begun, or is not spelled as the schedule names periods, is a 400; a period already made is a 409 naming its run (one run per kind and period, scheduled or not).
                 """)
             .ProducesProblems(Status400BadRequest, Status409Conflict);
         group.MapGet("", ListReportRuns).RequireAuthorization(Scopes.Read)
@@ -34,6 +34,8 @@ public static class ReportRunEndpoints
     private static async Task<Created<ReportRunResponse>> CreateReportRun(RunReportCommand command, ISender sender,
         CancellationToken cancellationToken)
     {
+        if (command.Kind == ReportKind.Overdue)
+            await OverdueNotices.RaiseAllAsync(sender, cancellationToken);
         var run = await sender.Send(command, cancellationToken);
         return TypedResults.Created(run.Href, run);
     }

@@ -37,3 +37,16 @@ public sealed class RaiseOverdueNoticesHandler(IOverdueNoticeStore notices, IIte
         return claimed.Count;
     }
 }
+
+/// <summary>What the overdue report runs first, scheduled or on request: every newly overdue item's event, batch by batch.</summary>
+public static class OverdueNotices
+{
+    /// <summary>Raises item.overdue for every unnoticed overdue spell, one transaction per batch; how many it raised.</summary>
+    public static async Task<int> RaiseAllAsync(ISender sender, CancellationToken cancellationToken)
+    {
+        var raised = 0;
+        for (int batch; (batch = await sender.Send(new RaiseOverdueNoticesCommand(), cancellationToken)) > 0;)
+            raised += batch;
+        return raised;
+    }
+}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -26,8 +27,8 @@ public sealed class ReportJob : IJob
         var logger = services.GetRequiredService<ILogger<ReportJob>>();
         var kind = Enum.Parse<ReportKind>(context.MergedJobDataMap.GetString(KindKey)!);
         var schedule = services.GetRequiredService<ReportSchedules>().Of(kind);
-        var at = context.Recovering && context.ScheduledFireTimeUtc is { } firedFor
-            ? firedFor
+        var at = context.Recovering
+            ? OriginalFireTime(context) ?? context.ScheduledFireTimeUtc ?? DateTimeOffset.UtcNow
             : services.GetRequiredService<TimeProvider>().GetUtcNow();
         if (schedule.LatestFireAtOrBefore(at) is not { } fire)
             return;
@@ -35,14 +36,8 @@ public sealed class ReportJob : IJob
 
         await using var scope = services.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<ISender>();
-        if (kind == ReportKind.Overdue)
-        {
-            var raised = 0;
-            for (int batch; (batch = await sender.Send(new RaiseOverdueNoticesCommand(), cancellationToken)) > 0;)
-                raised += batch;
-            if (raised > 0)
-                logger.LogInformation("Raised item.overdue for {Count} newly overdue items.", raised);
-        }
+        if (kind == ReportKind.Overdue && await OverdueNotices.RaiseAllAsync(sender, cancellationToken) is > 0 and var raised)
+            logger.LogInformation("Raised item.overdue for {Count} newly overdue items.", raised);
         logger.LogInformation("Report run started: {Kind} {Period}{Recovering}.", Words.Of(kind), period.Name,
             context.Recovering ? " (recovering a run its instance did not finish)" : "");
         try
@@ -55,4 +50,15 @@ public sealed class ReportJob : IJob
             logger.LogInformation("Report run skipped: {Kind} {Period} was already made.", Words.Of(kind), period.Name);
         }
     }
+
+    /// <summary>When the fire a recovery redoes was scheduled: Unix milliseconds or an ISO-8601 instant, as the store kept it.</summary>
+    private static DateTimeOffset? OriginalFireTime(IJobExecutionContext context) =>
+        context.MergedJobDataMap.TryGetValue(SchedulerConstants.FailedJobOriginalTriggerScheduledFireTime, out var value) &&
+        value?.ToString() is { } text
+            ? long.TryParse(text, CultureInfo.InvariantCulture, out var millis)
+                ? DateTimeOffset.FromUnixTimeMilliseconds(millis)
+                : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
+                    ? instant
+                    : null
+            : null;
 }
