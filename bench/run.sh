@@ -64,6 +64,8 @@ READS=(
   "list-filtered|/api/v1/items?progressStatus=in_progress&limit=50"
   "stats-unit-rollup|/api/v1/statistics?groupBy=unit&rollUp=true"
   "stats-inspection|/api/v1/statistics?groupBy=inspection"
+  "report-overdue|/api/v1/reports/overdue"
+  "report-overdue-csv|/api/v1/reports/overdue?format=csv"
 )
 TODAY=$(TZ=Asia/Shanghai date +%F)
 DUE=$(TZ=Asia/Shanghai date -d '+1 year' +%F)
@@ -97,6 +99,8 @@ for size in $SIZES; do
   for op in "${READS[@]}"; do
     label=${op%%|*} path=${op#*|}
     for side in api bare; do
+      # The bare baseline has no reports: they are measured on the API alone.
+      [ $side = bare ] && [[ $label == report-* ]] && continue
       base=$API; [ $side = bare ] && base=$BARE
       if [ "$label" = item-get ]; then
         [ "$(status_of "$base${path/'{id}'/$some_id}")" = 200 ] || { echo "$side: GET ${path/'{id}'/$some_id} failed" >&2; exit 1; }

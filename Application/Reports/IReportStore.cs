@@ -63,7 +63,6 @@ public sealed record DeadlineRow
     public string Code { get; init; } = "";
     public string Title { get; init; } = "";
     public string Inspection { get; init; } = "";
-    public Guid LeadUnitId { get; init; }
     public string LeadUnit { get; init; } = "";
     public DateOnly DueDate { get; init; }
     public DateOnly? OriginalDueDate { get; init; }

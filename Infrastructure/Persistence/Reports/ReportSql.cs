@@ -37,7 +37,7 @@ internal static class ReportSql
     /// the units below it), then due date. One read, streamed; names come joined, not looked up per row.
     /// </summary>
     public static readonly IReadOnlyDictionary<ReportFilters, DialectSql> OpenItemsDue = Compose((filters, _) => $"""
-        SELECT i.Code, i.Title, ins.Title AS Inspection, lu.UnitId AS LeadUnitId, u.Name AS LeadUnit, i.DueDate,
+        SELECT i.Code, i.Title, ins.Title AS Inspection, u.Name AS LeadUnit, i.DueDate,
                i.OriginalDueDate, i.ProgressStatus, i.ScheduleStatus, i.Obstacles
         {OpenDue}
         JOIN Units u ON u.Id = lu.UnitId

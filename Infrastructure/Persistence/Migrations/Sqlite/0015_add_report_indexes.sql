@@ -1,4 +1,6 @@
--- The overdue and ranking reports join every item to its lead unit (ItemUnits with Role = 'lead'). The primary key's
--- index (ItemId, UnitId) finds the rows but not the role, so each lookup also read the table row; with the role and
--- the unit in one index the join reads the index alone (the overdue rows of 200k items: 0.24 s → 0.15 s).
+-- The overdue report counts, per lead unit, the open items due before a day: a range of (IsOpen, DueSortKey) joined
+-- to each item's lead (ItemUnits with Role = 'lead'). With the item's Id in the range index and the role and unit in
+-- the join's index, the count reads the two indexes and never the wide Items rows (200k items: 0.14 s → 0.07 s); the
+-- listed rows read them once each, as they must. The ranking joins leads the same way.
+CREATE INDEX IX_Items_Open_DueSortKey_Id ON Items (IsOpen, DueSortKey, Id);
 CREATE INDEX IX_ItemUnits_Lead ON ItemUnits (ItemId, Role, UnitId);
