@@ -100,6 +100,7 @@ internal sealed class ReportSchedulerService(
                     return;
                 }
                 store.UseSqlServer(connections.ConnectionString);
+                // Clustering gives each node a generated instance id (Quartz's AUTO) unless one is set.
                 store.UseClustering(cluster => cluster.CheckinInterval = options.CheckinInterval);
             });
         }).BuildScheduler(stoppingToken);
