@@ -29,18 +29,23 @@ internal sealed class ReportSchedulerService(
         if (!options.Enabled)
             return;
         Quartz.Diagnostics.LogProvider.SetLogProvider(loggers);
+        var clustered = connections.Dialect == SqlDialect.SqlServer;
         try
         {
-            if (connections.Dialect == SqlDialect.SqlServer)
-                await RunAsync(clustered: true, stoppingToken);
-            else
-                while (!stoppingToken.IsCancellationRequested)
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
                 {
-                    if (await TakeLeaseAsync(stoppingToken))
-                        await RunAsync(clustered: false, stoppingToken);
-                    else
-                        await Task.Delay(options.CheckinInterval, stoppingToken);
+                    if (clustered || await TakeLeaseAsync(stoppingToken))
+                        await RunAsync(clustered, stoppingToken);
                 }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A scheduler that cannot start (the database away, a schema behind Quartz) must not stop the API.
+                    _logger.LogError(e, "The report scheduler failed; it is tried again in {Interval}.", options.CheckinInterval);
+                }
+                await Task.Delay(options.CheckinInterval, stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -105,8 +110,16 @@ internal sealed class ReportSchedulerService(
             });
         }).BuildScheduler(stoppingToken);
         scheduler.Context[ReportJob.ServicesKey] = services;
-        await ReconcileAsync(scheduler, stoppingToken);
-        await scheduler.Start(stoppingToken);
+        try
+        {
+            await ReconcileAsync(scheduler, stoppingToken);
+            await scheduler.Start(stoppingToken);
+        }
+        catch
+        {
+            await scheduler.Shutdown(waitForJobsToComplete: false, CancellationToken.None);
+            throw;
+        }
         _logger.LogInformation("Report scheduler started ({Mode}).",
             clustered ? $"clustered, instance {scheduler.SchedulerInstanceId}" : $"SQLite, lease holder {lease.Holder}");
         return scheduler;
