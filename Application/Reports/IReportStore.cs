@@ -12,15 +12,16 @@ public interface IReportStore
     Task<IReadOnlyList<ReportInspection>> InspectionsAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Open items due in [<paramref name="from"/>, <paramref name="until"/>), ordered by their lead unit's path, then
-    /// due date: read from the database as they are enumerated, never held.
+    /// The open items overdue as of the window's day, or (<paramref name="overdue"/> false) those due soon, from that day
+    /// to its last day; ordered by their lead unit's path, then due date. Read from the database as they are enumerated,
+    /// never held.
     /// </summary>
-    IAsyncEnumerable<DeadlineRow> OpenItemsDueAsync(ReportCriteria criteria, DateOnly from, DateOnly until,
+    IAsyncEnumerable<DeadlineRow> ListDeadlinesAsync(ReportCriteria criteria, DeadlineWindow window, bool overdue,
         CancellationToken cancellationToken);
 
-    /// <summary>Per lead unit, the open items due before <paramref name="asOf"/> and those due in [asOf, soonUntil).</summary>
-    Task<IReadOnlyList<LeadDeadlineCounts>> CountDeadlinesByLeadAsync(ReportCriteria criteria, DateOnly asOf,
-        DateOnly soonUntil, CancellationToken cancellationToken);
+    /// <summary>Per lead unit, the open items overdue as of the window's day and those due soon.</summary>
+    Task<IReadOnlyList<LeadDeadlineCounts>> CountDeadlinesByLeadAsync(ReportCriteria criteria, DeadlineWindow window,
+        CancellationToken cancellationToken);
 
     /// <summary>Per inspection, what changed in the window: completions and sign-offs between two instants, due dates passed.</summary>
     Task<IReadOnlyList<InspectionChanges>> CountChangesAsync(ReportCriteria criteria, ChangeWindow window,
@@ -35,7 +36,15 @@ public interface IReportStore
 /// The item filters every report applies: an inspection; the items where a unit or one below it holds any role
 /// (<see cref="UnitPattern"/>, the unit's path plus '%'); a unit key's scope.
 /// </summary>
-public sealed record ReportCriteria(Guid? InspectionId, string? UnitPattern, string? ScopePattern);
+public sealed record ReportCriteria(Guid? InspectionId, string? UnitPattern, string? ScopePattern)
+{
+    /// <summary>
+    /// Whether a unit lies within the unitId's subtree and the key's scope. Figures labelled with a unit outside them
+    /// would count only the part of its items that the filters let through, so reports show per-unit figures within reach.
+    /// </summary>
+    public bool Reaches(string unitPath) =>
+        new[] { UnitPattern, ScopePattern }.OfType<string>().All(p => unitPath.StartsWith(p.TrimEnd('%'), StringComparison.Ordinal));
+}
 
 // Rows as Dapper maps them (settable properties; SQLite hands counts over as Int64).
 
@@ -56,6 +65,9 @@ public sealed record ReportInspection
     public int? Round { get; init; }
     public int Year { get; init; }
 }
+
+/// <summary>Overdue is judged as of <see cref="AsOf"/>; due soon runs from it to <see cref="LastSoonDay"/> (inclusive).</summary>
+public sealed record DeadlineWindow(DateOnly AsOf, DateOnly LastSoonDay);
 
 /// <summary>An open item with a due date, with the names a reader needs (progress and schedule in snake_case).</summary>
 public sealed record DeadlineRow
@@ -78,7 +90,7 @@ public sealed record LeadDeadlineCounts
     public int DueSoon { get; init; }
 }
 
-/// <summary>Completions and sign-offs in [From, Until); items due in [SinceDay, AsOf) still open are newly overdue.</summary>
+/// <summary>Completions and sign-offs in [From, Until); open items due in [SinceDay, AsOf) are newly overdue.</summary>
 public sealed record ChangeWindow(DateTimeOffset From, DateTimeOffset Until, DateOnly SinceDay, DateOnly AsOf);
 
 public sealed record InspectionChanges

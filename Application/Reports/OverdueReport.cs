@@ -9,7 +9,7 @@ namespace Rectify.Application.Reports;
 /// <summary>
 /// 日碰头: the open items overdue as of the day and those due within the warning window (the blue threshold), each
 /// list ordered by the lead unit's place in the unit tree (its path) and then by due date; per lead unit the counts,
-/// rolled up the tree; the totals as figures. The two lists are read from the database while they are written out.
+/// rolled up the tree (the units within reach of the filters and the key); the totals as figures. The two lists are read from the database while they are written out.
 /// </summary>
 public sealed class OverdueReport(IReportStore store, OfficeCalendar calendar) : IReportKind
 {
@@ -53,9 +53,8 @@ public sealed class OverdueReport(IReportStore store, OfficeCalendar calendar) :
     public async Task<ReportContent> BuildAsync(ReportRequest request, ReportCriteria criteria,
         CancellationToken cancellationToken)
     {
-        var asOf = request.AsOf;
-        var soonUntil = asOf.AddDays(calendar.Thresholds.BlueDays + 1);
-        var counts = await store.CountDeadlinesByLeadAsync(criteria, asOf, soonUntil, cancellationToken);
+        var window = new DeadlineWindow(request.AsOf, request.AsOf.AddDays(calendar.Thresholds.BlueDays));
+        var counts = await store.CountDeadlinesByLeadAsync(criteria, window, cancellationToken);
         var units = UnitRollup.Of(await store.UnitsAsync(cancellationToken),
             counts.ToDictionary(c => c.UnitId, c => new[] { c.Overdue, c.DueSoon }), 2);
 
@@ -69,23 +68,23 @@ public sealed class OverdueReport(IReportStore store, OfficeCalendar calendar) :
         return new ReportContent(figures,
         [
             new ReportSection("overdue", "逾期问题", ItemColumns(true),
-                RowsAsync(criteria, DateOnly.MinValue, asOf, asOf, cancellationToken)),
+                RowsAsync(criteria, window, true, cancellationToken)),
             new ReportSection("dueSoon", "即将到期问题", ItemColumns(false),
-                RowsAsync(criteria, asOf, soonUntil, asOf, cancellationToken)),
-            Section("units", "单位小计", UnitColumns, units.Select(u => new object?[]
+                RowsAsync(criteria, window, false, cancellationToken)),
+            Section("units", "单位小计", UnitColumns, units.Where(u => criteria.Reaches(u.Unit.Path)).Select(u => new object?[]
             {
                 u.Unit.Code, u.Unit.Name, u.Depth, u.Own[0], u.Subtree[0], u.Own[1], u.Subtree[1],
             })),
         ]);
     }
 
-    private async IAsyncEnumerable<IReadOnlyList<object?>> RowsAsync(ReportCriteria criteria, DateOnly from, DateOnly until,
-        DateOnly asOf, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<IReadOnlyList<object?>> RowsAsync(ReportCriteria criteria, DeadlineWindow window,
+        bool overdue, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var row in store.OpenItemsDueAsync(criteria, from, until, cancellationToken))
+        await foreach (var row in store.ListDeadlinesAsync(criteria, window, overdue, cancellationToken))
         {
             var deadline = calendar.Evaluate(row.DueDate, Progress[row.ProgressStatus],
-                row.ScheduleStatus is null ? null : Schedule[row.ScheduleStatus], asOf);
+                row.ScheduleStatus is null ? null : Schedule[row.ScheduleStatus], window.AsOf);
             yield return new object?[]
             {
                 row.Code, row.Title, row.Inspection, row.LeadUnit, row.DueDate, row.OriginalDueDate,

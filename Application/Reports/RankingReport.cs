@@ -40,6 +40,7 @@ public sealed class RankingReport(IReportStore store, OfficeCalendar calendar) :
         Column("unit", "单位"),
         Column("items", "牵头问题数"),
         Column("completed", "已完成整改"),
+        Column("open", "未完成"),
         Column("completionRate", "完成率(%)"),
         Column("overdue", "逾期"),
         Column("assessed", "应按期完成"),
@@ -52,12 +53,9 @@ public sealed class RankingReport(IReportStore store, OfficeCalendar calendar) :
     {
         var counts = await store.CountRankingAsync(criteria, request.AsOf, calendar.OffsetOn(request.AsOf), cancellationToken);
         var units = (await store.UnitsAsync(cancellationToken)).ToDictionary(u => u.Id);
-        // The filters select items where a unit of the subtree holds any role, so the units outside it would be ranked
-        // on part of their items: only the subtree's units are ranked.
-        var reach = new[] { criteria.ScopePattern, criteria.UnitPattern }.OfType<string>().Select(p => p.TrimEnd('%')).ToList();
         var ranked = RankingEntry.Ranked(counts.Where(c => units.ContainsKey(c.UnitId))
             .Select(c => new RankingEntry(units[c.UnitId], c))
-            .Where(e => reach.All(path => e.Unit.Path.StartsWith(path, StringComparison.Ordinal))));
+            .Where(e => criteria.Reaches(e.Unit.Path)));
 
         return new ReportContent(new Dictionary<string, object?>
         {
@@ -67,7 +65,8 @@ public sealed class RankingReport(IReportStore store, OfficeCalendar calendar) :
         [
             Section("ranking", "单位评比", Columns, ranked.Select((e, i) => new object?[]
             {
-                i + 1, e.Unit.Code, e.Unit.Name, e.Counts.Items, e.Counts.Completed, e.CompletionRate, e.Counts.Overdue,
+                i + 1, e.Unit.Code, e.Unit.Name, e.Counts.Items, e.Counts.Completed, e.Counts.Items - e.Counts.Completed,
+                e.CompletionRate, e.Counts.Overdue,
                 e.Counts.Assessed, e.Counts.OnTime, e.OnTimeRate,
             })),
         ]);

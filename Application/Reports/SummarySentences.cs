@@ -8,7 +8,8 @@ namespace Rectify.Application.Reports;
 /// The sentences of the year-end summaries (../shared/seeds), written from an inspection's figures. Most sources take
 /// "{title}反馈问题N个，已完成整改N个，尚在推进整改中N个" (a warning film 披露, a supervision case or petition 交办),
 /// with the items due by year end when there are any; a party inspection (巡察) takes "{title}反馈N方面N个具体问题，N条整改
-/// 措施；完成整改N个，占N%；N条整改措施已完成N条，占N%". Sign-off and recurrences follow in sentences of their own.
+/// 措施；完成整改N个，占N%；N条整改措施已完成N条，占N%". Sign-off and recurrences (反弹) follow in sentences of their
+/// own; supervision cases and petitions, which offices re-check, say so when none came back.
 /// Percentages have at most one decimal (85.7, 100).
 /// </summary>
 public static class SummarySentences
@@ -50,6 +51,8 @@ public static class SummarySentences
             sentences.Add($"已完成整改的{c.Completed}个问题中，{string.Join("，", signOff)}。");
         if (c.Recurrences > 0)
             sentences.Add($"{subject}{noun}整改后又发现反弹问题{c.RecurredItems}个，共反弹{c.Recurrences}次。");
+        else if (kind is InspectionKind.SupervisionCase or InspectionKind.Petition && c.Completed > 0)
+            sentences.Add($"已完成整改的{c.Completed}个问题经复查未发现“死灰复燃”。");
         return sentences;
     }
 

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -199,10 +200,7 @@ internal sealed class ReportRenderer : IReportRenderer
                     cells[headers[i]] = Scalar(row[i]) is string text ? Neutralised(text) : Scalar(row[i]);
                 rows.Add(cells);
             }
-            // With no rows MiniExcel would not know the columns: one row of nulls keeps the headers.
-            if (rows.Count == 0)
-                rows.Add(headers.ToDictionary(h => h, object? (_) => null));
-            sheets[SheetName(section.Title, sheets.Keys)] = rows;
+            sheets[SheetName(section.Title, sheets.Keys)] = rows.Count > 0 ? rows : HeadersOnly(headers);
         }
 
         var path = Path.Combine(Path.GetTempPath(), $"rectify-report-{Guid.NewGuid():N}.xlsx");
@@ -211,6 +209,15 @@ internal sealed class ReportRenderer : IReportRenderer
         await file.SaveAsAsync(sheets, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
         file.Position = 0;
         await file.CopyToAsync(output, cancellationToken);
+    }
+
+    /// <summary>An empty section: a list of no rows would leave MiniExcel without the columns, a table keeps them.</summary>
+    private static DataTable HeadersOnly(IEnumerable<string> headers)
+    {
+        var table = new DataTable();
+        foreach (var header in headers)
+            table.Columns.Add(header, typeof(string));
+        return table;
     }
 
     /// <summary>Excel's rules for a sheet name: at most 31 characters, none of []:*?/\, unique.</summary>

@@ -11,20 +11,22 @@ internal sealed class ReportStore(DbSession db) : IReportStore
     public Task<IReadOnlyList<ReportInspection>> InspectionsAsync(CancellationToken cancellationToken) =>
         db.QueryAsync<ReportInspection>(ReportSql.Inspections, null, cancellationToken);
 
-    public IAsyncEnumerable<DeadlineRow> OpenItemsDueAsync(ReportCriteria criteria, DateOnly from, DateOnly until,
+    public IAsyncEnumerable<DeadlineRow> ListDeadlinesAsync(ReportCriteria criteria, DeadlineWindow window, bool overdue,
         CancellationToken cancellationToken) =>
-        db.StreamAsync<DeadlineRow>(Statement(ReportSql.OpenItemsDue, criteria),
-            Parameters(criteria, new { From = from, Until = until }), cancellationToken);
+        db.StreamAsync<DeadlineRow>(Statement(overdue ? ReportSql.OverdueItems : ReportSql.DueSoonItems, criteria),
+            Parameters(criteria, Window(window)), cancellationToken);
 
-    public Task<IReadOnlyList<LeadDeadlineCounts>> CountDeadlinesByLeadAsync(ReportCriteria criteria, DateOnly asOf,
-        DateOnly soonUntil, CancellationToken cancellationToken) =>
-        db.QueryAsync<LeadDeadlineCounts>(Statement(ReportSql.DeadlinesByLead, criteria),
-            Parameters(criteria, new { From = DateOnly.MinValue, Until = soonUntil, AsOf = asOf }), cancellationToken);
+    public Task<IReadOnlyList<LeadDeadlineCounts>> CountDeadlinesByLeadAsync(ReportCriteria criteria, DeadlineWindow window,
+        CancellationToken cancellationToken) =>
+        db.QueryAsync<LeadDeadlineCounts>(Statement(ReportSql.DeadlinesByLead, criteria), Parameters(criteria, Window(window)),
+            cancellationToken);
+
+    private static object Window(DeadlineWindow window) => new { Today = window.AsOf, BlueDate = window.LastSoonDay };
 
     public Task<IReadOnlyList<InspectionChanges>> CountChangesAsync(ReportCriteria criteria, ChangeWindow window,
         CancellationToken cancellationToken) =>
         db.QueryAsync<InspectionChanges>(Statement(ReportSql.ChangesByInspection, criteria),
-            Parameters(criteria, new { window.From, window.Until, window.SinceDay, window.AsOf }), cancellationToken);
+            Parameters(criteria, new { window.From, window.Until, window.SinceDay, Today = window.AsOf }), cancellationToken);
 
     public Task<IReadOnlyList<RankingCounts>> CountRankingAsync(ReportCriteria criteria, DateOnly asOf, TimeSpan officeOffset,
         CancellationToken cancellationToken)
@@ -32,7 +34,7 @@ internal sealed class ReportStore(DbSession db) : IReportStore
         var minutes = (int)officeOffset.TotalMinutes;
         return db.QueryAsync<RankingCounts>(Statement(ReportSql.RankingByLead, criteria), Parameters(criteria, new
         {
-            AsOf = asOf,
+            Today = asOf,
             OffsetMinutes = minutes,
             OffsetModifier = (minutes >= 0 ? "+" : "") + minutes.ToString(CultureInfo.InvariantCulture) + " minutes",
         }), cancellationToken);

@@ -230,6 +230,8 @@ public sealed class ReportTests : ApiTest
         var other = await Admin.CreateUnitIdAsync("区交通局", kind: "department");
         var inspection = await Admin.CreateInspectionAsync("省生态环境保护督察反馈问题", "provincial_inspection");
         var own = await Admin.CreateItemAsync(inspection, office, dueDate: new DateOnly(2026, 3, 1));
+        var shared = await Admin.CreateItemAsync(inspection, other, dueDate: new DateOnly(2026, 3, 1),
+            units: [new { unitId = office, role = "responsible" }]);
         await Admin.CreateItemAsync(inspection, other, dueDate: new DateOnly(2026, 3, 1));
         using var key = await App.WithScopesAsync(["read"], bureau);
 
@@ -238,9 +240,13 @@ public sealed class ReportTests : ApiTest
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var report = await response.BodyAsync();
+        var codes = await CodesAsync(inspection);
         Assert.That(Rows(report, "overdue").Select(r => r["code"]!.GetValue<string>()),
-            Is.EqualTo(new[] { (await CodesAsync(inspection))[own] }));
-        Assert.That(report["figures"]!.AsObject().Count("overdue"), Is.EqualTo(1));
+            Is.EquivalentTo(new[] { codes[own], codes[shared] }), "the items its units hold a role on");
+        Assert.That(report["figures"]!.AsObject().Count("overdue"), Is.EqualTo(2));
+        Assert.That(Rows(report, "units").Select(r => (r["unit"]!.GetValue<string>(), r["overdueWithSubunits"]!.GetValue<int>())),
+            Is.EqualTo(new[] { ("区住建局", 1), ("区住建局城建科", 1) }),
+            "subtotals only for its own units: 区交通局's would count one of its two overdue items");
         await otherUnit.ProblemAsync(HttpStatusCode.NotFound);
     }
 

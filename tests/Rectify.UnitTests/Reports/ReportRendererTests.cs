@@ -1,4 +1,5 @@
 using System.Text;
+using MiniExcelLibs;
 using Rectify.Application.Reports;
 using Rectify.Infrastructure.Reports;
 
@@ -62,6 +63,30 @@ public sealed class ReportRendererTests
         Assert.That(await CsvAsync(readBack), Is.EqualTo(await CsvAsync(Document())));
         Assert.That(readBack.Figures, Is.EqualTo(new Dictionary<string, object?> { ["overdue"] = 2L, ["rate"] = 85.7m, ["since"] = "2026-11-21" }));
         Assert.That((readBack.Kind, readBack.AsOf), Is.EqualTo((ReportKind.Overdue, new DateOnly(2026, 11, 28))));
+    }
+
+    [Test]
+    public async Task Xlsx_HasASheetPerSectionWithChineseHeadersEvenWhenEmpty()
+    {
+        var document = Document() with
+        {
+            Sections =
+            [
+                Document().Sections[0],
+                new ReportSection("dueSoon", "即将到期问题", [new("code", "问题编号"), new("days", "剩余天数")],
+                    Array.Empty<object?[]>().ToAsyncEnumerable()),
+            ],
+        };
+        using var output = new MemoryStream();
+
+        await _renderer.WriteAsync(document, ReportFormat.Xlsx, output, CancellationToken.None);
+
+        Assert.That(MiniExcel.GetSheetNames(output), Is.EqualTo(new[] { "逾期问题", "即将到期问题" }));
+        var overdue = MiniExcel.Query(output, useHeaderRow: true, sheetName: "逾期问题").Cast<IDictionary<string, object?>>().ToList();
+        Assert.That(overdue.Select(r => (r["问题编号"], r["问题"], Convert.ToInt32(r["逾期天数"]))),
+            Is.EqualTo(new[] { ((object?)"A-1", (object?)"'=SUM(A1:A2)", 3), ("A-2", "含,逗号和\"引号\"", -2), ("A-3", "'@cmd", 0) }));
+        var empty = MiniExcel.Query(output, useHeaderRow: false, sheetName: "即将到期问题").Cast<IDictionary<string, object?>>().ToList();
+        Assert.That(empty.Single().Values, Is.EqualTo(new object?[] { "问题编号", "剩余天数" }), "the headers and no rows");
     }
 
     [TestCase("=1", "'=1")]

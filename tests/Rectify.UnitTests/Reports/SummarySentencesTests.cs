@@ -51,6 +51,20 @@ public sealed class SummarySentencesTests
         }));
     }
 
+    [Test]
+    public void For_ASupervisionCaseReCheckedWithoutRecurrence_SaysNoneCameBack()
+    {
+        var counts = new StatisticsCounts { Items = 34, Completed = 34 };
+
+        var sentences = SummarySentences.For(InspectionKind.SupervisionCase, "2016年以来中央、省督办件", counts, AsOf);
+
+        Assert.That(sentences, Is.EqualTo(new[]
+        {
+            "2016年以来中央、省督办件交办问题34个，已完成整改34个，尚在推进整改中0个。",
+            "已完成整改的34个问题经复查未发现“死灰复燃”。",
+        }));
+    }
+
     [TestCase(100, "100")]
     [TestCase(85.7, "85.7")]
     [TestCase(0, "0")]
