@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using MiniExcelLibs;
+using Rectify.Infrastructure.Persistence;
+using Rectify.Infrastructure.Persistence.ReportRuns;
 using Rectify.IntegrationTests.Inspections;
 using Rectify.IntegrationTests.Items;
 using Rectify.IntegrationTests.Webhooks;
@@ -254,5 +256,30 @@ public sealed class ReportRunTests
         Assert.That(events, Has.Count.EqualTo(2));
         Assert.That(events.Select(e => e["data"]!["item"]!["dueDate"].Text()), Is.EquivalentTo(new[] { "2028-02-20", "2028-02-25" }));
         Assert.That(events.Select(e => e["data"]!["overdueDays"]!.GetValue<int>()), Is.EquivalentTo(new[] { 1, 2 }));
+    }
+
+    [Test]
+    public async Task OverdueClaims_OfTwoInstancesAtOnce_NoticeEveryItemOnceWithoutAnError()
+    {
+        _app.Clock.Now = Start.AddDays(1000);
+        var items = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+            items.Add(await ItemDueAsync("2028-12-01"));
+        var today = new DateOnly(2028, 12, 9);
+
+        // Two connection factories on one file behave as two processes would: only SQLite's own locking is shared.
+        async Task<IReadOnlyList<Guid>> ClaimAsync()
+        {
+            await using var session = new DbSession(new ConnectionFactory(new DatabaseOptions { SqlitePath = _app.DatabasePath }));
+            await session.BeginAsync(CancellationToken.None);
+            var claimed = await new OverdueNoticeStore(session).ClaimAsync(today, _app.Clock.Now, 4, CancellationToken.None);
+            await session.CommitAsync(CancellationToken.None);
+            return claimed;
+        }
+
+        var claims = await Task.WhenAll(ClaimAsync(), ClaimAsync(), ClaimAsync());
+        var ours = claims.Select(c => c.Intersect(items).ToList()).ToList();
+
+        Assert.That(ours.SelectMany(c => c), Is.EquivalentTo(items), "every overdue item noticed once, by one of the claims");
     }
 }
