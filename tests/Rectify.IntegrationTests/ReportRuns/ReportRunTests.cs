@@ -282,4 +282,28 @@ public sealed class ReportRunTests
 
         Assert.That(ours.SelectMany(c => c), Is.EquivalentTo(items), "every overdue item noticed once, by one of the claims");
     }
+
+    [Test]
+    public async Task ItemOverdue_AfterARecurrenceReopensTheItemPastTheSameDate_IsRaisedAgain()
+    {
+        var path = $"recurred/{Guid.NewGuid():N}";
+        await _admin.SubscribeAsync(_receiver.Url(path), ["item.overdue"]);
+        _app.Clock.Now = new DateTimeOffset(2029, 3, 18, 2, 0, 0, TimeSpan.Zero);
+        var itemId = await ItemDueAsync("2029-03-10");
+        List<JsonNode> EventsOfItem() => _receiver.ReceivedAt(path).Where(r => r.AnsweredStatus == 200).DistinctBy(r => r.Id)
+            .Select(r => JsonNode.Parse(r.Body)!).Where(b => b["data"]!["item"]!["id"]!.GetValue<Guid>() == itemId).ToList();
+        await RunAsync(new { kind = "overdue" });
+        await WebhookTest.EventuallyAsync(() => EventsOfItem().Count == 1, "item.overdue for the first spell");
+
+        await _admin.CompleteAsync(itemId);
+        await _reviewer.PostExpectingAsync($"{ItemApi.ItemUri(itemId)}/recurrences", new
+        {
+            detectedOn = "2029-03-10", detectedBy = "市生态环境局执法支队", description = "回头看发现再次出现雨污混流", newDueDate = "2029-03-10",
+        });
+        _app.Clock.Now = _app.Clock.Now.AddDays(1);
+        await RunAsync(new { kind = "overdue" });
+
+        await WebhookTest.EventuallyAsync(() => EventsOfItem().Count == 2, "item.overdue again for the reopened item");
+        Assert.That(EventsOfItem().Select(e => e["data"]!["item"]!["recurrenceCount"]!.GetValue<int>()), Is.EquivalentTo(new[] { 0, 1 }));
+    }
 }
