@@ -106,12 +106,55 @@ public sealed class ReportRunTests
         Assert.That(xlsxResponse.Content.Headers.ContentDisposition!.FileNameStar ?? xlsxResponse.Content.Headers.ContentDisposition.FileName,
             Is.EqualTo("overdue-2027-04-19.xlsx"));
         using var workbook = new MemoryStream(await xlsxResponse.Content.ReadAsByteArrayAsync());
-        var overdueTitle = document["sections"]!.AsArray().First(s => s!["name"].Text() == "overdue")!["title"].Text();
-        var sheet = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: overdueTitle).Cast<IDictionary<string, object?>>().ToList();
-        Assert.That(sheet, Has.Count.EqualTo(overdueRows.Count));
-        var cells = sheet.Single(r => r["问题编号"]?.ToString() == code);
-        Assert.That(Convert.ToInt64(cells["逾期天数"]), Is.EqualTo(row["daysOverdue"]!.GetValue<long>()));
-        Assert.That(cells["牵头单位"]?.ToString(), Is.EqualTo(row["leadUnit"].Text()));
+        AssertWorkbookHoldsTheDocument(workbook, document);
+        var sheet = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "逾期问题").Cast<IDictionary<string, object?>>().ToList();
+        Assert.That(Convert.ToInt64(sheet.Single(r => r["问题编号"]?.ToString() == code)["逾期天数"]), Is.EqualTo(9));
+    }
+
+    [TestCase("overdue", "2026-03-14")]
+    [TestCase("progress", "2026-W08")]
+    [TestCase("ranking", "2025-10")]
+    [TestCase("summary", "2022")]
+    public async Task StoredRun_AsXlsx_HoldsTheHeadersAndNumbersOfItsJson(string kind, string period)
+    {
+        await ItemDueAsync("2026-03-12");
+        var runId = (await RunAsync(new { kind, period }))["id"]!.GetValue<Guid>();
+
+        using var json = await FetchAsync(runId, "json");
+        using var xlsx = await FetchAsync(runId, "xlsx");
+
+        var document = JsonNode.Parse(await json.Content.ReadAsStringAsync())!;
+        Assert.That(document["sections"]!.AsArray().Sum(s => s!["rows"]!.AsArray().Count), Is.GreaterThan(0), "something to compare");
+        AssertWorkbookHoldsTheDocument(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), document);
+    }
+
+    /// <summary>One sheet per section, named by its title, with the Chinese headers and, cell by cell, the JSON's values.</summary>
+    private static void AssertWorkbookHoldsTheDocument(Stream workbook, JsonNode document)
+    {
+        var sections = document["sections"]!.AsArray().Select(s => s!).ToList();
+        Assert.That(MiniExcel.GetSheetNames(workbook), Is.EqualTo(sections.Select(s => s["title"].Text())));
+        foreach (var section in sections)
+        {
+            var columns = section["columns"]!.AsArray().Select(c => (Key: c!["key"].Text(), Header: c["header"].Text())).ToList();
+            Assert.That(columns.Select(c => c.Header), Has.All.Matches<string>(h => h != null && h.Any(ch => ch >= 0x4E00)), "Chinese headers");
+            var headers = MiniExcel.Query(workbook, useHeaderRow: false, sheetName: section["title"].Text())
+                .Cast<IDictionary<string, object?>>().First().Values.Select(v => v?.ToString()).ToList();
+            Assert.That(headers, Is.EqualTo(columns.Select(c => c.Header)));
+            var rows = section["rows"]!.AsArray();
+            var sheet = MiniExcel.Query(workbook, useHeaderRow: true, sheetName: section["title"].Text())
+                .Cast<IDictionary<string, object?>>().ToList();
+            Assert.That(sheet, Has.Count.EqualTo(rows.Count), section["title"].Text());
+            for (var i = 0; i < rows.Count; i++)
+                foreach (var (key, header) in columns)
+                {
+                    var json = rows[i]![key];
+                    var cell = sheet[i][header];
+                    if (json is JsonValue value && value.TryGetValue<decimal>(out var number))
+                        Assert.That(Convert.ToDecimal(cell), Is.EqualTo(number), $"{section["title"]} row {i} {header}");
+                    else
+                        Assert.That(cell?.ToString() ?? "", Is.EqualTo(json?.ToString() ?? ""), $"{section["title"]} row {i} {header}");
+                }
+        }
     }
 
     [Test]
