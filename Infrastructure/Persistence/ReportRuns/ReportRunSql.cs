@@ -31,8 +31,10 @@ internal static class ReportRunSql
 /// <summary>
 /// The overdue-notice claim: one INSERT … SELECT records a notice for each overdue spell nobody has recorded, up to
 /// @Limit, marked with this transaction's @BatchId so it can read back which items it took. The anti-join makes a
-/// second instance's insert of the same spell a no-op instead of a key violation: on SQLite writers are serialized;
-/// on SQL Server the UPDLOCK, HOLDLOCK hint makes a concurrent claim wait for this one's commit and then see its rows.
+/// second instance's insert of the same spell a no-op instead of a key violation. No ORDER BY: which spells a batch
+/// takes does not matter, and without one the scan of the open items' due-date index stops at @Limit. On SQLite writers
+/// are serialized; on SQL Server the UPDLOCK, HOLDLOCK hint makes a concurrent claim wait for this one's commit and
+/// then see its rows.
 /// </summary>
 internal static class OverdueNoticeSql
 {
@@ -56,6 +58,5 @@ internal static class OverdueNoticeSql
         WHERE {Items.ItemReadSql.Overdue}
           AND NOT EXISTS (SELECT 1 FROM ItemOverdueNotices n{lockHint}
                           WHERE n.ItemId = i.Id AND n.DueDate = i.DueDate AND n.RecurrenceCount = i.RecurrenceCount)
-        ORDER BY i.Seq
         """;
 }
