@@ -31,12 +31,12 @@ public sealed partial class ReportSchedulerProcessTests
         File.Delete(Path.ChangeExtension(_database, ".audit-key"));
     }
 
-    private static Dictionary<string, string> Every(int seconds, TimeSpan holdOpen) => new()
+    private static Dictionary<string, string> Every(int seconds, TimeSpan holdOpen, int offset = 0) => new()
     {
         ["Reports:Scheduling:Enabled"] = "true",
         ["Reports:Scheduling:CheckinInterval"] = "00:00:01",
         ["Reports:Scheduling:MisfireThreshold"] = "00:00:01",
-        ["Reports:Schedules:overdue:Cron"] = $"0/{seconds} * * * * ?",
+        ["Reports:Schedules:overdue:Cron"] = $"{offset}/{seconds} * * * * ?",
         ["Reports:Runs:HoldOpenBeforeCommit"] = holdOpen.ToString("c", CultureInfo.InvariantCulture),
         ["Logging:LogLevel:Rectify.Infrastructure.Scheduling"] = "Information",
     };
@@ -161,5 +161,35 @@ public sealed partial class ReportSchedulerProcessTests
         var whileDown = FiresBetween(seconds, LocalTime(lastBeforeStop), relaunched);
         Assert.That(whileDown, Has.Count.GreaterThanOrEqualTo(2), "the service was down across two periods");
         Assert.That(made.Intersect(whileDown), Is.EqualTo(new[] { latestMissed }), "one run, for the latest missed period only");
+    }
+
+    [Test]
+    public async Task ScheduleChangedWhileDown_IsRescheduledFromNow_WithoutACatchUpRun()
+    {
+        const int seconds = 10;
+        var first = await ApiProcess.StartAsync(_database, Every(seconds, TimeSpan.Zero));
+        string lastBeforeStop;
+        try
+        {
+            await WebhookTest.EventuallyAsync(async () => (await OverduePeriodsAsync(first)).Count >= 1, "a first run", seconds: 40);
+            lastBeforeStop = (await OverduePeriodsAsync(first))[^1];
+        }
+        finally
+        {
+            await first.KillAsync();
+        }
+        var restartAt = LocalTime(lastBeforeStop).AddSeconds(2 * seconds + 1);
+        if (restartAt > DateTimeOffset.UtcNow)
+            await Task.Delay(restartAt - DateTimeOffset.UtcNow);
+
+        var relaunched = DateTimeOffset.UtcNow;
+        await using var second = await ApiProcess.StartAsync(_database, Every(seconds, TimeSpan.Zero, offset: 5));
+        await WebhookTest.EventuallyAsync(async () => (await OverduePeriodsAsync(second)).Count >= 2, "a run on the new schedule", seconds: 40);
+
+        var made = await OverduePeriodsAsync(second);
+        Assert.That(second.Output, Does.Contain("Scheduled the overdue report: '5/10 * * * * ?'"), "the changed trigger was replaced");
+        Assert.That(made.Where(p => string.CompareOrdinal(p, lastBeforeStop) > 0).Select(LocalTime), Has.All.GreaterThan(relaunched),
+            "nothing made for the time the service was down");
+        Assert.That(made.Where(p => string.CompareOrdinal(p, lastBeforeStop) > 0).Select(p => LocalTime(p).Second % 10), Has.All.EqualTo(5));
     }
 }
