@@ -37,6 +37,7 @@ app.MapStatisticsEndpoints();
 app.MapReportEndpoints();
 app.MapAuditEndpoints();
 app.MapWebhookEndpoints();
+app.MapReportRunEndpoints();
 
 var migrateOnly = args.Contains(CommandLine.MigrateOnly);
 await app.InitializeDatabaseAsync(forceMigrate: migrateOnly);

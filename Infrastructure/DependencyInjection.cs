@@ -21,6 +21,7 @@ using Rectify.Infrastructure.Persistence.Items;
 using Rectify.Infrastructure.Persistence.Units;
 using Rectify.Infrastructure.Reports;
 using Rectify.Infrastructure.Webhooks;
+using Rectify.Infrastructure.Scheduling;
 
 namespace Rectify.Infrastructure;
 
@@ -73,6 +74,7 @@ public static class DependencyInjection
         services.AddScoped<ItemRepository>();
         services.AddScoped<ItemEditing>();
         services.AddWebhooks();
+        services.AddReportScheduling();
         services.AddReports();
         return services;
     }

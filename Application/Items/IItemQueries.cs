@@ -13,6 +13,9 @@ public interface IItemQueries
     /// <summary>The item as GET shows it today; null when absent or outside the scope.</summary>
     Task<ItemResponse?> FindAsync(Guid id, string? scopePattern, CancellationToken cancellationToken);
 
+    /// <summary>The items with these ids as GET shows them today (office view), in creation order.</summary>
+    Task<IReadOnlyList<ItemResponse>> ListByIdsAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken);
+
     /// <summary>Whether the item exists and lies inside the scope: the check before reading a sub-resource.</summary>
     Task<bool> IsVisibleAsync(Guid id, string? scopePattern, CancellationToken cancellationToken);
 

@@ -12,6 +12,7 @@ public static class WebhookEventTypes
     [
         "item.created", "item.updated", "item.measure_added", "item.measure_implemented", "item.progress_reported",
         "item.completed", "item.sign_off_requested", "item.sign_off_approved", "item.sign_off_returned", "item.signed_off",
-        "item.extension_requested", "item.extension_approved", "item.extension_rejected", "item.recurred", AuditCheckpoint,
+        "item.extension_requested", "item.extension_approved", "item.extension_rejected", "item.recurred", Reports.ReportWebhooks.ItemOverdue, AuditCheckpoint,
+        Reports.ReportWebhooks.ReportGenerated,
     ];
 }

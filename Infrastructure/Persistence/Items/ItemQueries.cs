@@ -24,6 +24,12 @@ internal sealed class ItemQueries(DbSession db, OfficeCalendar calendar) : IItem
                 return row is null ? null : children.ResponseOf(row, calendar, calendar.Today);
             }, cancellationToken);
 
+    public async Task<IReadOnlyList<ItemResponse>> ListByIdsAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0
+            ? []
+            : await ResponsesAsync(await db.QueryAsync<ItemRow>(ItemReadSql.ByIds, new { Ids = db.IdList(ids) }, cancellationToken),
+                calendar.Today, cancellationToken);
+
     public async Task<bool> IsVisibleAsync(Guid id, string? scopePattern, CancellationToken cancellationToken) =>
         await db.ExecuteScalarAsync<long>(scopePattern is null ? ItemReadSql.Exists : ItemReadSql.ExistsInScope,
             new { Id = id, ScopePattern = scopePattern }, cancellationToken) > 0;

@@ -40,6 +40,13 @@ internal static class ItemReadSql
         {ChildrenOfItems}
         """;
 
+    /// <summary>The items @Ids, in item order; their children are read with <see cref="ChildrenOfItems"/>.</summary>
+    public const string ByIds = $"""
+        {FromItems}
+        WHERE i.Id IN @Ids
+        ORDER BY i.Seq
+        """;
+
     public const string Exists = "SELECT COUNT(*) FROM Items i WHERE i.Id = @Id";
 
     public const string ExistsInScope = $"{Exists} AND {Visible}";

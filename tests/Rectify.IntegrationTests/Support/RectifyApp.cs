@@ -35,6 +35,8 @@ public sealed class RectifyApp(IReadOnlyDictionary<string, string>? settings = n
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:SqlitePath", DatabasePath);
         builder.UseSetting("Auth:BootstrapAdminKey", AdminKey);
+        // The report scheduler fires on real time; the fixtures that test it turn it on.
+        builder.UseSetting("Reports:Scheduling:Enabled", "false");
         foreach (var (key, value) in HighRateLimits.Concat(settings ?? new Dictionary<string, string>()))
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));

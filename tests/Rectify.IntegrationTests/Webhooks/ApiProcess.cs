@@ -45,6 +45,7 @@ public sealed class ApiProcess : IAsyncDisposable
                 ["Database__SqlitePath"] = databasePath,
                 ["Auth__BootstrapAdminKey"] = RectifyApp.AdminKey,
                 ["Logging__LogLevel__Default"] = "Warning",
+                ["Reports__Scheduling__Enabled"] = "false",
             },
         };
         foreach (var (key, value) in RectifyApp.HighRateLimits.Concat(settings))
