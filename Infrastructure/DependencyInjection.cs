@@ -1,3 +1,5 @@
+using Rectify.Application.Common.Tables;
+using Rectify.Infrastructure.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rectify.Application.Access;
@@ -70,10 +72,12 @@ public static class DependencyInjection
                                     ?? new AccessOptions());
         services.AddScoped<AccessPolicy>();
         services.AddScoped<ItemAccess>();
+        services.AddScoped<ItemListFilter>();
         services.AddScoped<ItemRepository>();
         services.AddScoped<ItemEditing>();
         services.AddWebhooks();
         services.AddReports();
+        services.AddSingleton<ITableWriter, TableWriter>();
         return services;
     }
 }

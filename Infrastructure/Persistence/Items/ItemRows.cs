@@ -144,3 +144,10 @@ internal sealed class MeasureRow
     public MeasureResponse ToResponse() =>
         new(Id, ItemId, Description, UnitId, DueDate, Implemented, ImplementedOn, CreatedAt, UpdatedAt);
 }
+
+/// <summary>A line of <see cref="ItemReadSql.LedgerOfItems"/>: a unit's name, a measure's text, a latest progress summary.</summary>
+internal sealed class LedgerTextRow
+{
+    public Guid Id { get; init; }
+    public string Text { get; init; } = "";
+}
