@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(AggregateRepository<>));
         services.AddScoped<IItemStore, ItemStore>();
         services.AddScoped<IItemQueries, ItemQueries>();
+        services.AddSingleton<Application.Ledger.ILedgerFileReader, Ledger.LedgerFileReader>();
         services.AddScoped<IAggregateStore<Item>>(sp => sp.GetRequiredService<IItemStore>());
         services.AddScoped<ProgressStore>();
         services.AddScoped<IProgressStore>(sp => sp.GetRequiredService<ProgressStore>());

@@ -114,6 +114,12 @@ internal sealed class UnitRow
     public ItemUnit ToItemUnit() => new(UnitId, EnumText<UnitRole>.Parse(Role));
 }
 
+internal sealed class CodeRow
+{
+    public Guid Id { get; init; }
+    public string Code { get; init; } = "";
+}
+
 internal sealed class RefRow
 {
     public Guid ItemId { get; init; }
