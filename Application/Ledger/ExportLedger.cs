@@ -45,17 +45,19 @@ public sealed class ExportLedgerHandler(IItemQueries items, ItemListFilter filte
     {
         var number = 0;
         await foreach (var item in items.ExportAsync(criteria, cancellationToken))
-            yield return LedgerRow.Cells(++number, item);
+            yield return LedgerExportRow.Cells(++number, item);
     }
 }
 
 /// <summary>
-/// One ledger row in <see cref="LedgerColumns.InLedgerOrder"/>: the Chinese words of <see cref="LedgerWords"/>, units by
+/// One ledger row in <see cref="LedgerColumns.InLedgerOrder"/>: the Chinese words import reads (<see cref="LedgerValues"/>), units by
 /// name (several joined with 、), dates YYYY-MM-DD, measures and external references one per line (references as
 /// system:id). Measures go out unnumbered: import strips a leading 1. （1） ①, so unnumbered lines come back as written.
 /// </summary>
-public static class LedgerRow
+public static class LedgerExportRow
 {
+    private const string ListSeparator = "、";
+
     public static IReadOnlyList<object?> Cells(int number, LedgerItem entry)
     {
         var item = entry.Item;
@@ -67,11 +69,11 @@ public static class LedgerRow
             LedgerField.Description => item.Description,
             LedgerField.Requirement => item.Requirement,
             LedgerField.Target => item.Target,
-            LedgerField.Category => LedgerWords.Categories[item.Category],
+            LedgerField.Category => LedgerValues.WordOf(item.Category),
             LedgerField.Area => item.Area,
             LedgerField.Industry => item.Industry,
             LedgerField.Aspect => item.Aspect,
-            LedgerField.IsKey => item.IsKey ? LedgerWords.Yes : LedgerWords.No,
+            LedgerField.IsKey => item.IsKey ? "是" : "否",
             LedgerField.LeadUnit => entry.UnitNames[item.LeadUnitId],
             LedgerField.ResponsibleUnits => Units(entry, UnitRole.Responsible),
             LedgerField.CooperatingUnits => Units(entry, UnitRole.Cooperating),
@@ -80,10 +82,10 @@ public static class LedgerRow
             LedgerField.ResponsiblePerson => item.ResponsiblePerson,
             LedgerField.ResponsiblePhone => item.ResponsiblePhone,
             LedgerField.DueDate => item.DueDate,
-            LedgerField.DeadlineKinds => string.Join(LedgerWords.ListSeparator, item.DeadlineKinds.Select(k => LedgerWords.DeadlineKinds[k])),
+            LedgerField.DeadlineKinds => string.Join(ListSeparator, item.DeadlineKinds.Select(LedgerValues.WordOf)),
             LedgerField.Measures => Lines(entry.Measures),
             LedgerField.Progress => entry.LatestProgress,
-            LedgerField.ProgressStatus => LedgerWords.ProgressStatuses[item.ProgressStatus],
+            LedgerField.ProgressStatus => LedgerValues.WordOf(item.ProgressStatus),
             LedgerField.Obstacles => item.Obstacles,
             LedgerField.ExternalRefs => Lines(item.ExternalRefs.Select(r => $"{r.System}:{r.Id}")),
             _ => null,
@@ -91,7 +93,7 @@ public static class LedgerRow
     }
 
     private static string? Units(LedgerItem entry, UnitRole role) => Joined(
-        entry.Item.Units.Where(u => u.Role == role).Select(u => entry.UnitNames[u.UnitId]), LedgerWords.ListSeparator);
+        entry.Item.Units.Where(u => u.Role == role).Select(u => entry.UnitNames[u.UnitId]), ListSeparator);
 
     private static string? Lines(IEnumerable<string> lines) => Joined(lines, "\n");
 

@@ -84,6 +84,14 @@ public static partial class LedgerValues
         return kinds.Distinct().Order().ToList();
     }
 
+    /// <summary>The word a ledger uses for a deadline kind, as export writes it.</summary>
+    public static string WordOf(DeadlineKind kind) => kind switch
+    {
+        DeadlineKind.Immediate => "立行立改",
+        DeadlineKind.ByDate => "限期整改",
+        _ => "长期坚持",
+    };
+
     private static readonly Dictionary<string, ProgressStatus> ProgressWords = new(StringComparer.OrdinalIgnoreCase)
     {
         ["尚未启动"] = ProgressStatus.NotStarted, ["未启动"] = ProgressStatus.NotStarted, ["not_started"] = ProgressStatus.NotStarted,

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
 using Rectify.Application.Common.Errors;
+using Rectify.Application.Common.Tables;
 using Rectify.Application.Ledger;
 
 namespace Rectify.Infrastructure.Ledger;
@@ -9,7 +10,8 @@ namespace Rectify.Infrastructure.Ledger;
 /// <summary>
 /// Tells XLSX from CSV by content (an XLSX file is a zip archive, "PK\x03\x04"), whatever the file is called. CSV text is
 /// UTF-8 (with or without BOM); a file that is not valid UTF-8 is read as GB18030, which covers the GBK files that
-/// Chinese Excel saves as "CSV".
+/// Chinese Excel saves as "CSV". A cell an export neutralised (a leading apostrophe before = + - @, a tab or a carriage
+/// return) reads back as it was written (<see cref="FormulaText"/>).
 /// </summary>
 public sealed class LedgerFileReader : ILedgerFileReader
 {
@@ -25,7 +27,7 @@ public sealed class LedgerFileReader : ILedgerFileReader
     }
 
     private static List<SheetRow> ReadCsv(byte[] content) =>
-        CsvRows.Parse(Decode(content)).Select((cells, i) => new SheetRow(i + 1, cells)).ToList();
+        CsvRows.Parse(Decode(content)).Select((cells, i) => new SheetRow(i + 1, cells.Select(FormulaText.Restored).ToList())).ToList();
 
     private static string Decode(byte[] content)
     {
@@ -51,7 +53,7 @@ public sealed class LedgerFileReader : ILedgerFileReader
             // is the row number Excel shows.
             return MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX)
                 .Cast<IDictionary<string, object?>>()
-                .Select((row, i) => new SheetRow(i + 1, row.Values.Select(Text).ToList()))
+                .Select((row, i) => new SheetRow(i + 1, row.Values.Select(v => FormulaText.Restored(Text(v))).ToList()))
                 .ToList();
         }
         catch (Exception e) when (e is InvalidDataException or InvalidOperationException or System.Xml.XmlException)
