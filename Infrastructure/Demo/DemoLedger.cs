@@ -1,5 +1,7 @@
 using System.Globalization;
 using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Rectify.Application.Common;
 using Rectify.Application.Inspections;
 using Rectify.Application.Items;
@@ -7,7 +9,7 @@ using Rectify.Application.Units;
 using Rectify.Domain.Items;
 using Rectify.Domain.Common;
 
-namespace Rectify.Api.DemoData;
+namespace Rectify.Infrastructure.Demo;
 
 /// <summary>
 /// Loads the demo ledger (<see cref="DemoLedgerData"/>) through the same commands the API sends, so every rule,

@@ -2,7 +2,7 @@ using Rectify.Domain.Inspections;
 using Rectify.Domain.Items;
 using Rectify.Domain.Units;
 
-namespace Rectify.Api.DemoData;
+namespace Rectify.Infrastructure.Demo;
 
 /// <summary>Where the demo takes an item: its progress and, once completed, its place in the sign-off chain.</summary>
 internal enum DemoStage

@@ -1,9 +1,9 @@
 using Rectify.Domain.Inspections;
 using Rectify.Domain.Items;
 using Rectify.Domain.Units;
-using static Rectify.Api.DemoData.DemoRole;
+using static Rectify.Infrastructure.Demo.DemoRole;
 
-namespace Rectify.Api.DemoData;
+namespace Rectify.Infrastructure.Demo;
 
 /// <summary>
 /// The demo ledger of a fictitious district ("XX区"), modelled on real year-end reports of county ecology bureaus:
