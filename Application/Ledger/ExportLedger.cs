@@ -51,7 +51,7 @@ public sealed class ExportLedgerHandler(IItemQueries items, ItemListFilter filte
 
 /// <summary>
 /// One ledger row in <see cref="LedgerColumns.InLedgerOrder"/>: the Chinese words import reads (<see cref="LedgerValues"/>), units by
-/// name (several joined with 、), dates YYYY-MM-DD, measures and external references one per line (references as
+/// name (several joined with 、, in name order), dates YYYY-MM-DD, measures and external references one per line (references as
 /// system:id). Measures go out unnumbered: import strips a leading 1. （1） ①, so unnumbered lines come back as written.
 /// </summary>
 public static class LedgerExportRow
@@ -92,8 +92,10 @@ public static class LedgerExportRow
         }).ToArray();
     }
 
+    /// <summary>An item keeps its units as a set; by name, so that the same ledger comes out alike from any database.</summary>
     private static string? Units(LedgerItem entry, UnitRole role) => Joined(
-        entry.Item.Units.Where(u => u.Role == role).Select(u => entry.UnitNames[u.UnitId]), ListSeparator);
+        entry.Item.Units.Where(u => u.Role == role).Select(u => entry.UnitNames[u.UnitId]).Order(StringComparer.Ordinal),
+        ListSeparator);
 
     private static string? Lines(IEnumerable<string> lines) => Joined(lines, "\n");
 

@@ -95,7 +95,7 @@ public sealed class ExportRoundTripTests : ItemTest
     }
 
     /// <summary>
-    /// The items as GET shows them, without what a new database gives anew (ids, instants, versions; units by name) and
+    /// The items as GET shows them, without what a new database gives anew (ids, instants, versions; units by name, in name order) and
     /// without the schedule assessment (序时推进 …), which has no ledger column.
     /// </summary>
     private static async Task<JsonArray> ComparableAsync(HttpClient client, Guid inspectionId)
@@ -109,8 +109,12 @@ public sealed class ExportRoundTripTests : ItemTest
             foreach (var name in new[] { "id", "inspectionId", "createdAt", "updatedAt", "completedAt", "signedOffAt", "version", "scheduleStatus" })
                 item.Remove(name);
             item["leadUnitId"] = names[item["leadUnitId"]!.GetValue<string>()];
-            foreach (var unit in item["units"]!.AsArray().Select(u => u!.AsObject()))
-                unit["unitId"] = names[unit["unitId"]!.GetValue<string>()];
+            var units = item["units"]!.AsArray().Select(u => new JsonObject
+            {
+                ["unitId"] = names[u!["unitId"]!.GetValue<string>()], ["role"] = u["role"]!.GetValue<string>(),
+            }).OrderBy(u => u["role"]!.GetValue<string>(), StringComparer.Ordinal)
+                .ThenBy(u => u["unitId"]!.GetValue<string>(), StringComparer.Ordinal);
+            item["units"] = new JsonArray([.. units]);
         }
         return items;
     }
