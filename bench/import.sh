@@ -49,7 +49,12 @@ import() {
   curl -s -o "$OUT/answer.json" -w '%{http_code} %{time_total}s' -H "X-Api-Key: $KEY" \
     -F "file=@$OUT/ledger.csv;type=text/csv" "$API/api/v1/imports?inspectionId=$INSPECTION$1"
 }
+# The API's CPU time (user + system) so far, in seconds: on a shared machine a steadier figure than the wall clock.
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' /proc/$PID/stat; }
 for run in "dry run|&dryRun=true" "import|" "same file again|"; do
+  before=$(cpu)
   result=$(import "${run#*|}")
-  echo "${run%%|*}: HTTP ${result% *}, ${result#* }, $(jq -c '{created, updated, unchanged}' "$OUT/answer.json" 2>/dev/null || head -c 300 "$OUT/answer.json")"
+  echo "${run%%|*}: HTTP ${result% *}, ${result#* } (API CPU $(awk -v a="$before" -v b="$(cpu)" 'BEGIN { printf "%.1f", b - a }')s)," \
+    "$(jq -c '{created, updated, unchanged}' "$OUT/answer.json" 2>/dev/null || head -c 300 "$OUT/answer.json")"
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
