@@ -33,6 +33,7 @@ app.MapUnitEndpoints();
 app.MapClientEndpoints();
 app.MapInspectionEndpoints();
 app.MapItemEndpoints();
+app.MapImportEndpoints();
 app.MapStatisticsEndpoints();
 app.MapReportEndpoints();
 app.MapAuditEndpoints();

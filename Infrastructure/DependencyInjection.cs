@@ -1,3 +1,5 @@
+using Rectify.Application.Common.Tables;
+using Rectify.Infrastructure.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Rectify.Application.Access;
@@ -48,6 +50,7 @@ public static class DependencyInjection
         services.AddScoped(typeof(AggregateRepository<>));
         services.AddScoped<IItemStore, ItemStore>();
         services.AddScoped<IItemQueries, ItemQueries>();
+        services.AddSingleton<Application.Ledger.ILedgerFileReader, Ledger.LedgerFileReader>();
         services.AddScoped<IAggregateStore<Item>>(sp => sp.GetRequiredService<IItemStore>());
         services.AddScoped<ProgressStore>();
         services.AddScoped<IProgressStore>(sp => sp.GetRequiredService<ProgressStore>());
@@ -71,11 +74,13 @@ public static class DependencyInjection
                                     ?? new AccessOptions());
         services.AddScoped<AccessPolicy>();
         services.AddScoped<ItemAccess>();
+        services.AddScoped<ItemListFilter>();
         services.AddScoped<ItemRepository>();
         services.AddScoped<ItemEditing>();
         services.AddWebhooks();
         services.AddReportScheduling();
         services.AddReports();
+        services.AddSingleton<ITableWriter, TableWriter>();
         return services;
     }
 }

@@ -1,3 +1,5 @@
+using Rectify.Infrastructure.Demo;
+
 namespace Rectify.Api.DemoData;
 
 /// <summary>The <c>--seed-demo</c> switch: loads the demo ledger after the database is ready, then the service runs on.</summary>

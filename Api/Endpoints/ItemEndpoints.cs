@@ -5,6 +5,10 @@ using Rectify.Application.Auditing;
 using Rectify.Application.Clients;
 using Rectify.Application.Common.Paging;
 using Rectify.Application.Items;
+using Rectify.Application.Ledger;
+using Rectify.Application.Common.Tables;
+using Rectify.Domain.Common;
+using Microsoft.Net.Http.Headers;
 using Rectify.Domain.Inspections;
 using Rectify.Domain.Items;
 using static Microsoft.AspNetCore.Http.StatusCodes;
@@ -24,6 +28,11 @@ public static class ItemEndpoints
         group.MapGet("", ListItems).RequireAuthorization(Scopes.Read)
             .WithSummary("List items 整改台账")
             .WithDescription("The ledger with filters. Enum values are snake_case: progressStatus (not_started, in_progress, basically_completed, completed), signOffStatus (none, requested, returned, signed_off), category (air, water, soil, solid_waste, ecology, noise, radiation, other), warningLevel (none, blue, yellow, red), inspectionKind, sort (created, due_date, updated_at, code). q matches code, title and description (Chinese substrings included); no index serves a substring match, so q scans the items the other filters leave — combine it with inspectionId, unitId, a status or a date range on a large ledger. Every sort pages by an index (keyset cursor); items without a due date come last in sort=due_date. unitId with includeSubUnits=true covers the units below. updatedSince is a simple filter; integrating systems pull changes from GET /api/v1/items/changes.")
+            .ProducesProblems(Status400BadRequest);
+        group.MapGet("/export", ExportItems).RequireAuthorization(Scopes.Read)
+            .WithSummary("Export the ledger 导出台账")
+            .WithDescription("The items the list's filters select (the same query parameters as GET /api/v1/items, and its sort; no paging: every item) as a spreadsheet to open in Excel or hand upward. format = csv (default; UTF-8 with BOM, RFC 4180 quoting) | xlsx. One row per item, the Chinese headers in ledger order: 序号, 问题编号, 问题标题, 问题描述, 整改要求, 整改目标, 问题类别 (大气/水/土壤/固废/生态/噪声/辐射/其他), 属地, 行业, 方面, 是否重点 (是/否), 牵头单位, 责任单位, 配合单位, 督导单位, 验收单位 (units by name, several joined with 、 in name order), 责任人, 联系电话, 整改时限 (YYYY-MM-DD), 时限类型 (立行立改/限期整改/长期坚持, joined with 、), 整改措施 (one per line), 整改进展 (the latest progress report's summary), 完成情况 (尚未启动/正在推进/基本完成/已完成整改), 存在问题, 外部编号 (system:id, one per line). A cell starting with =, +, -, @, a tab or a carriage return gets a leading apostrophe so Excel shows it as text; import takes it off again, so an exported file imports back unchanged (POST /api/v1/imports). A unit-bound key exports its items only. Written out as it is read, in batches: a ledger of any size is never held in memory. A download named ledger-YYYY-MM-DD.csv or .xlsx (today in the office's time zone).")
+            .Produces(Status200OK, contentType: "text/csv", additionalContentTypes: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"])
             .ProducesProblems(Status400BadRequest);
         group.MapGet("/changes", ListItemChanges).RequireAuthorization(Scopes.Read)
             .WithSummary("Pull changes 增量变更")
@@ -138,14 +147,46 @@ public static class ItemEndpoints
         string? progressStatus = null, string? signOffStatus = null, string? category = null, bool? overdue = null,
         string? warningLevel = null, DateOnly? dueFrom = null, DateOnly? dueTo = null, bool? isKey = null, string? q = null,
         DateTimeOffset? updatedSince = null, string? sort = null, int? limit = null, string? cursor = null) =>
-        TypedResults.Ok(await sender.Send(new ListItemsQuery(
-            inspectionId, QueryEnum.Parse<InspectionKind>(inspectionKind, "inspectionKind"), unitId, includeSubUnits ?? false,
+        TypedResults.Ok(await sender.Send(ListQueryOf(inspectionId, inspectionKind, unitId, includeSubUnits, progressStatus,
+            signOffStatus, category, overdue, warningLevel, dueFrom, dueTo, isKey, q, updatedSince, sort,
+            ListQuery.LimitOrDefault(limit), cursor), cancellationToken));
+
+    private static async Task<IResult> ExportItems(ISender sender, ITableWriter writer, CancellationToken cancellationToken,
+        string? format = null, Guid? inspectionId = null, string? inspectionKind = null, Guid? unitId = null,
+        bool? includeSubUnits = null, string? progressStatus = null, string? signOffStatus = null, string? category = null,
+        bool? overdue = null, string? warningLevel = null, DateOnly? dueFrom = null, DateOnly? dueTo = null, bool? isKey = null,
+        string? q = null, DateTimeOffset? updatedSince = null, string? sort = null) =>
+        new TableResult(await sender.Send(new ExportLedgerQuery(ListQueryOf(inspectionId, inspectionKind, unitId,
+                includeSubUnits, progressStatus, signOffStatus, category, overdue, warningLevel, dueFrom, dueTo, isKey, q,
+                updatedSince, sort, Cursor.DefaultLimit, null),
+            QueryEnum.Parse<TableFormat>(format, "format") ?? TableFormat.Csv), cancellationToken), writer);
+
+    /// <summary>The list's query parameters as the list query: shared by the list and the export.</summary>
+    private static ListItemsQuery ListQueryOf(Guid? inspectionId, string? inspectionKind, Guid? unitId, bool? includeSubUnits,
+        string? progressStatus, string? signOffStatus, string? category, bool? overdue, string? warningLevel,
+        DateOnly? dueFrom, DateOnly? dueTo, bool? isKey, string? q, DateTimeOffset? updatedSince, string? sort, int limit,
+        string? cursor) =>
+        new(inspectionId, QueryEnum.Parse<InspectionKind>(inspectionKind, "inspectionKind"), unitId, includeSubUnits ?? false,
             QueryEnum.Parse<ProgressStatus>(progressStatus, "progressStatus"),
             QueryEnum.Parse<SignOffStatus>(signOffStatus, "signOffStatus"),
             QueryEnum.Parse<ItemCategory>(category, "category"), overdue,
             QueryEnum.Parse<WarningLevel>(warningLevel, "warningLevel"), dueFrom, dueTo, isKey, q, updatedSince,
-            QueryEnum.Parse<ItemSort>(sort, "sort") ?? ItemSort.Created, ListQuery.LimitOrDefault(limit), cursor),
-            cancellationToken));
+            QueryEnum.Parse<ItemSort>(sort, "sort") ?? ItemSort.Created, limit, cursor);
+
+    /// <summary>The ledger written straight to the response body while it is read, as a download (ledger-2026-11-28.csv).</summary>
+    private sealed class TableResult(LedgerExport export, ITableWriter writer) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.ContentType = writer.ContentType(export.Format);
+            response.Headers[HeaderNames.ContentDisposition] = new ContentDispositionHeaderValue("attachment")
+            {
+                FileName = $"ledger-{export.Today:yyyy-MM-dd}.{Words.Of(export.Format)}",
+            }.ToString();
+            await writer.WriteAsync(export.Format, export.Headers, export.Rows, response.Body, httpContext.RequestAborted);
+        }
+    }
 
     private static async Task<Ok<ItemChangesResponse>> ListItemChanges(ISender sender, CancellationToken cancellationToken,
         string? after = null, int? limit = null) =>

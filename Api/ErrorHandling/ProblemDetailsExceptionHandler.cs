@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Rectify.Api.Http;
 using Rectify.Application.Common.Errors;
+using Rectify.Application.Ledger;
 using Rectify.Domain.Common;
 
 namespace Rectify.Api.ErrorHandling;
@@ -23,6 +24,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
             ForbiddenException e => Forbidden(e),
             ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict", e.Message),
             DomainRuleException e => Rule(e),
+            LedgerImportException e => LedgerErrors(e),
             StaleVersionException e => Problem(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),
             PreconditionRequiredException e => Problem(StatusCodes.Status428PreconditionRequired, "Precondition required", e.Message),
             InvalidHeaderException e => InvalidHeader(e),
@@ -131,6 +133,15 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     {
         var problem = Problem(StatusCodes.Status403Forbidden, "Forbidden", exception.Message);
         problem.Extensions["rule"] = exception.Rule;
+        return problem;
+    }
+
+    /// <summary>Every error of an import, each with its row and column, so the whole file can be corrected at once.</summary>
+    private static ProblemDetails LedgerErrors(LedgerImportException exception)
+    {
+        var problem = Problem(StatusCodes.Status422UnprocessableEntity, "The ledger has errors; nothing was imported",
+            exception.Message + " " + string.Join(" ", exception.Errors.Take(3).Select(e => $"Row {e.Row}, {e.Column}: {e.Message}")));
+        problem.Extensions["errors"] = exception.Errors;
         return problem;
     }
 

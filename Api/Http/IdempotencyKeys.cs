@@ -120,13 +120,21 @@ public static class IdempotencyKeys
         return key;
     }
 
-    /// <summary>SHA-256 over method, path with query, and the body bytes as sent.</summary>
+    /// <summary>
+    /// SHA-256 over method, path with query, and the body bytes as sent; for a multipart form, over its fields and files
+    /// instead, since a client picks a new boundary each time it encodes the same form.
+    /// </summary>
     private static async Task<string> FingerprintAsync(HttpRequest request)
     {
         if (!request.Body.CanSeek)
             throw new InvalidOperationException($"{HeaderName} needs app.{nameof(UseIdempotencyKeys)}() before the endpoints.");
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.PathBase}{request.Path}{request.QueryString}\n"));
+        if (request.HasFormContentType)
+        {
+            await AppendFormAsync(hash, await request.ReadFormAsync(request.HttpContext.RequestAborted));
+            return Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
         request.Body.Position = 0;
         var buffer = new byte[16 * 1024];
         int read;
@@ -134,6 +142,21 @@ public static class IdempotencyKeys
             hash.AppendData(buffer, 0, read);
         request.Body.Position = 0;
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static async Task AppendFormAsync(IncrementalHash hash, IFormCollection form)
+    {
+        foreach (var (name, values) in form.OrderBy(f => f.Key, StringComparer.Ordinal))
+            hash.AppendData(Encoding.UTF8.GetBytes($"{name.Length}:{name}={values.Count}:{string.Join("\0", values.ToArray())}\n"));
+        foreach (var file in form.Files)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes($"{file.Name.Length}:{file.Name};{file.FileName.Length}:{file.FileName};{file.Length}\n"));
+            await using var content = file.OpenReadStream();
+            var buffer = new byte[16 * 1024];
+            int read;
+            while ((read = await content.ReadAsync(buffer)) > 0)
+                hash.AppendData(buffer, 0, read);
+        }
     }
 
     private static Replayed Replay(IdempotencyRecord stored, string fingerprint) =>

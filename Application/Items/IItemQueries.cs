@@ -27,6 +27,12 @@ public interface IItemQueries
     Task<Page<ItemResponse>> ListAsync(ItemListCriteria criteria, int limit, string? cursor, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Every item the criteria select, in the list's order, with what a ledger row shows; read in batches, so the
+    /// whole ledger is never held at once.
+    /// </summary>
+    IAsyncEnumerable<Ledger.LedgerItem> ExportAsync(ItemListCriteria criteria, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Up to <paramref name="limit"/> items whose latest change committed after the position of <paramref name="after"/>
     /// (the start when null), in commit order; the next token is the last one's position, or the token given when none.
     /// </summary>

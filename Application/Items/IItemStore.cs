@@ -13,6 +13,9 @@ public interface IItemStore : IAggregateStore<Item>
 
     Task<bool> CodeExistsAsync(Guid inspectionId, string code, Guid? exceptId, CancellationToken cancellationToken);
 
+    /// <summary>The ids of an inspection's items by code (codes are unique within it, without regard to case).</summary>
+    Task<IReadOnlyDictionary<string, Guid>> CodesOfInspectionAsync(Guid inspectionId, CancellationToken cancellationToken);
+
     /// <summary>The id of the item carrying this reference of another system, whoever may see it.</summary>
     Task<Guid?> FindIdByRefAsync(ExternalRef reference, CancellationToken cancellationToken);
 

@@ -46,10 +46,17 @@ public sealed class ListItemsValidator : AbstractValidator<ListItemsQuery>
     }
 }
 
-public sealed class ListItemsHandler(IItemQueries items, IUnitStore units, ItemAccess access, OfficeCalendar calendar)
+public sealed class ListItemsHandler(IItemQueries items, ItemListFilter filter)
     : IQueryHandler<ListItemsQuery, Page<ItemResponse>>
 {
-    public async ValueTask<Page<ItemResponse>> Handle(ListItemsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<Page<ItemResponse>> Handle(ListItemsQuery query, CancellationToken cancellationToken) =>
+        await items.ListAsync(await filter.CriteriaAsync(query, cancellationToken), query.Limit, query.Cursor, cancellationToken);
+}
+
+/// <summary>The list's filters resolved for a read: the subtree of unitId, the caller's scope, today's warning dates.</summary>
+public sealed class ItemListFilter(IUnitStore units, ItemAccess access, OfficeCalendar calendar)
+{
+    public async Task<ItemListCriteria> CriteriaAsync(ListItemsQuery query, CancellationToken cancellationToken)
     {
         string? unitPattern = null;
         if (query.UnitId is { } unitId && query.IncludeSubUnits)
@@ -57,10 +64,9 @@ public sealed class ListItemsHandler(IItemQueries items, IUnitStore units, ItemA
                            ?? throw InvalidField.Because("unitId", $"Unit '{unitId}' does not exist.")).SubtreePattern;
 
         var today = calendar.Today;
-        var criteria = new ItemListCriteria(query.InspectionId, query.InspectionKind, query.UnitId, unitPattern,
+        return new ItemListCriteria(query.InspectionId, query.InspectionKind, query.UnitId, unitPattern,
             query.ProgressStatus, query.SignOffStatus, query.Category, query.Overdue, query.WarningLevel, query.DueFrom,
             query.DueTo, query.IsKey, query.Q, query.UpdatedSince, query.Sort, await access.ScopePatternAsync(cancellationToken),
             today, today.AddDays(calendar.Thresholds.YellowDays), today.AddDays(calendar.Thresholds.BlueDays));
-        return await items.ListAsync(criteria, query.Limit, query.Cursor, cancellationToken);
     }
 }

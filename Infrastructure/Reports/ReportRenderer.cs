@@ -1,11 +1,10 @@
-using System.Data;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using MiniExcelLibs;
 using Rectify.Application.Reports;
+using Rectify.Infrastructure.Tables;
 using Rectify.Domain.Common;
 
 namespace Rectify.Infrastructure.Reports;
@@ -26,7 +25,7 @@ internal sealed class ReportRenderer : IReportRenderer
     {
         ReportFormat.Json => "application/json; charset=utf-8",
         ReportFormat.Csv => "text/csv; charset=utf-8",
-        ReportFormat.Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ReportFormat.Xlsx => TableWriter.XlsxContentType,
         _ => "text/plain; charset=utf-8",
     };
 
@@ -38,19 +37,6 @@ internal sealed class ReportRenderer : IReportRenderer
             ReportFormat.Xlsx => WriteXlsxAsync(document, output, cancellationToken),
             _ => WriteTextAsync(document, output, cancellationToken),
         };
-
-    /// <summary>A value as JSON keeps it: string, long, decimal, bool or null.</summary>
-    internal static object? Scalar(object? value) => value switch
-    {
-        null or string or long or decimal or bool => value,
-        int number => (long)number,
-        double number => (decimal)number,
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTimeOffset instant => instant.ToString("O", CultureInfo.InvariantCulture),
-        Guid id => id.ToString("D"),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString(),
-    };
 
     private static async Task WriteJsonAsync(ReportDocument document, Stream output, CancellationToken cancellationToken)
     {
@@ -117,7 +103,7 @@ internal sealed class ReportRenderer : IReportRenderer
     private static void WriteValue(Utf8JsonWriter json, string name, object? value)
     {
         json.WritePropertyName(name);
-        switch (Scalar(value))
+        switch (TableCells.Scalar(value))
         {
             case null: json.WriteNullValue(); break;
             case string text: json.WriteStringValue(text); break;
@@ -127,65 +113,28 @@ internal sealed class ReportRenderer : IReportRenderer
         }
     }
 
-    /// <summary>
-    /// UTF-8 with a byte order mark (so Excel reads the Chinese); per section a title line, the Chinese headers, the rows
-    /// and a blank line; fields quoted as RFC 4180 says, line ends CRLF.
-    /// </summary>
+    /// <summary>Per section a title line, the Chinese headers, the rows and a blank line (<see cref="CsvOut"/>).</summary>
     private static async Task WriteCsvAsync(ReportDocument document, Stream output, CancellationToken cancellationToken)
     {
-        await output.WriteAsync(Encoding.UTF8.Preamble.ToArray(), cancellationToken);
-        await using var writer = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
-        var line = new StringBuilder(256);
+        await using var csv = await CsvOut.StartAsync(output, cancellationToken);
         var first = true;
         foreach (var section in document.Sections)
         {
             if (!first)
-                line.Append("\r\n");
+                await csv.RowAsync([], cancellationToken);
             first = false;
-            AppendField(line, section.Title).Append("\r\n");
-            for (var i = 0; i < section.Columns.Count; i++)
-                AppendField(i == 0 ? line : line.Append(','), section.Columns[i].Header);
-            line.Append("\r\n");
+            await csv.RowAsync([section.Title], cancellationToken);
+            await csv.RowAsync(section.Columns.Select(c => c.Header), cancellationToken);
             await foreach (var row in section.Rows.WithCancellation(cancellationToken))
-            {
-                for (var i = 0; i < row.Count; i++)
-                    AppendField(i == 0 ? line : line.Append(','), CsvText(row[i]));
-                line.Append("\r\n");
-                if (line.Length > FlushThreshold)
-                {
-                    await writer.WriteAsync(line, cancellationToken);
-                    line.Clear();
-                }
-            }
+                await csv.RowAsync(row, cancellationToken);
         }
-        await writer.WriteAsync(line, cancellationToken);
-        await writer.FlushAsync(cancellationToken);
+        await csv.EndAsync(cancellationToken);
     }
-
-    private static string CsvText(object? value) => Scalar(value) switch
-    {
-        null => "",
-        string text => Neutralised(text),
-        bool flag => flag ? "true" : "false",
-        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
-        var other => other.ToString() ?? "",
-    };
 
     /// <summary>
-    /// Text a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) gets a leading
-    /// apostrophe, so it shows as text (DESIGN: exports neutralise such cells).
+    /// One sheet per section, named by its title, the Chinese headers on the first row. A section's rows are collected
+    /// before the next section is read: each may hold the connection while it is enumerated.
     /// </summary>
-    internal static string Neutralised(string text) =>
-        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
-
-    internal static StringBuilder AppendField(StringBuilder line, string field)
-    {
-        if (field.AsSpan().IndexOfAny(",\"\r\n") < 0)
-            return line.Append(field);
-        return line.Append('"').Append(field.Replace("\"", "\"\"")).Append('"');
-    }
-
-    /// <summary>One sheet per section, named by its title, the Chinese headers on the first row.</summary>
     private static async Task WriteXlsxAsync(ReportDocument document, Stream output, CancellationToken cancellationToken)
     {
         var sheets = new Dictionary<string, object>();
@@ -197,27 +146,12 @@ internal sealed class ReportRenderer : IReportRenderer
             {
                 var cells = new Dictionary<string, object?>(headers.Count);
                 for (var i = 0; i < headers.Count; i++)
-                    cells[headers[i]] = Scalar(row[i]) is string text ? Neutralised(text) : Scalar(row[i]);
+                    cells[headers[i]] = TableCells.Sheet(row[i]);
                 rows.Add(cells);
             }
-            sheets[SheetName(section.Title, sheets.Keys)] = rows.Count > 0 ? rows : HeadersOnly(headers);
+            sheets[SheetName(section.Title, sheets.Keys)] = rows.Count > 0 ? rows : TableWriter.HeadersOnly(headers);
         }
-
-        var path = Path.Combine(Path.GetTempPath(), $"rectify-report-{Guid.NewGuid():N}.xlsx");
-        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await file.SaveAsAsync(sheets, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
-        file.Position = 0;
-        await file.CopyToAsync(output, cancellationToken);
-    }
-
-    /// <summary>An empty section: a list of no rows would leave MiniExcel without the columns, a table keeps them.</summary>
-    private static DataTable HeadersOnly(IEnumerable<string> headers)
-    {
-        var table = new DataTable();
-        foreach (var header in headers)
-            table.Columns.Add(header, typeof(string));
-        return table;
+        await TableWriter.WriteXlsxAsync(sheets, output, cancellationToken);
     }
 
     /// <summary>Excel's rules for a sheet name: at most 31 characters, none of []:*?/\, unique.</summary>
@@ -236,7 +170,7 @@ internal sealed class ReportRenderer : IReportRenderer
     {
         var lines = document.Sentences.Count > 0
             ? document.Sentences
-            : document.Figures.Select(f => $"{f.Key}: {CsvText(f.Value)}").ToList();
+            : document.Figures.Select(f => $"{f.Key}: {TableCells.Text(f.Value)}").ToList();
         await output.WriteAsync(Encoding.UTF8.GetBytes(string.Concat(lines.Select(l => l + "\n"))), cancellationToken);
     }
 

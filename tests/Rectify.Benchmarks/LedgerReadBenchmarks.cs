@@ -4,7 +4,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Rectify.Api.DemoData;
+using Rectify.Infrastructure.Demo;
 
 namespace Rectify.Benchmarks;
 

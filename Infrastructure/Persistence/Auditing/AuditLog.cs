@@ -14,11 +14,15 @@ namespace Rectify.Infrastructure.Persistence.Auditing;
 /// </summary>
 internal sealed class AuditLog(DbSession db, ICurrentClient actor, TimeProvider clock, AuditKey key) : IAuditLog, IAuditTrail
 {
-    /// <summary>Links the events, in order, after the entity's last one: one look-up of the chain head, one insert each.</summary>
+    /// <summary>
+    /// Links the events, in order, after the entity's last one: one look-up of the chain head, one insert each. The save
+    /// that creates an entity (its version 1) starts its chain, so it has no head to look up: an import of thousands of
+    /// items saves as many look-ups.
+    /// </summary>
     public async Task RecordAsync(string entityType, Guid entityId, int? entityVersion, IReadOnlyList<RecordedEvent> events,
         CancellationToken cancellationToken)
     {
-        var last = await db.QuerySingleOrDefaultAsync<LastLinkRow>(db.Pick(AuditSql.LastLink),
+        var last = entityVersion == 1 ? null : await db.QuerySingleOrDefaultAsync<LastLinkRow>(db.Pick(AuditSql.LastLink),
             new { EntityType = entityType, EntityId = entityId, Limit = 1 }, cancellationToken);
         var (index, previousHash) = (last?.ChainIndex ?? 0, last?.Hash ?? AuditEventRow.Genesis);
         var occurredAt = clock.GetUtcNow();

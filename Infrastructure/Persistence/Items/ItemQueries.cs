@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using Dapper;
 using Rectify.Application.Common;
 using Rectify.Application.Common.Errors;
 using Rectify.Application.Common.Paging;
 using Rectify.Application.Items;
+using Rectify.Application.Ledger;
 using Rectify.Domain.Inspections;
 using Rectify.Domain.Items;
 
@@ -51,34 +53,70 @@ internal sealed class ItemQueries(DbSession db, OfficeCalendar calendar) : IItem
         if (after is not null && !after.Fits(criteria.Sort, sortName))
             throw InvalidField.Because("cursor", "The cursor belongs to another sort order; start again without it.");
 
-        var rows = await db.QueryAsync<ItemRow>(db.Pick(ItemReadSql.List(criteria, after is not null)), new
-        {
-            criteria.ScopePattern,
-            criteria.InspectionId,
-            InspectionKind = criteria.InspectionKind is { } kind ? EnumText<InspectionKind>.Of(kind) : null,
-            criteria.UnitId,
-            criteria.UnitPattern,
-            ProgressStatus = criteria.ProgressStatus is { } progress ? EnumText<ProgressStatus>.Of(progress) : null,
-            SignOffStatus = criteria.SignOffStatus is { } signOff ? EnumText<SignOffStatus>.Of(signOff) : null,
-            Category = criteria.Category is { } category ? EnumText<ItemCategory>.Of(category) : null,
-            criteria.IsKey,
-            criteria.DueFrom,
-            criteria.DueTo,
-            criteria.UpdatedSince,
-            Pattern = SqlText.ContainsPattern(criteria.Q),
-            criteria.Today,
-            criteria.YellowDate,
-            criteria.BlueDate,
-            AfterSeq = after?.Seq ?? 0,
-            AfterDate = after?.DueDate,
-            AfterInstant = after?.UpdatedAt,
-            AfterText = after?.Code,
-            Limit = limit + 1,
-        }, cancellationToken);
+        var rows = await db.QueryAsync<ItemRow>(db.Pick(ItemReadSql.List(criteria, after is not null)),
+            ListParameters(criteria, after, limit + 1), cancellationToken);
 
         var page = Cursor.ToPage(rows, limit, r => ItemCursor.After(criteria.Sort, sortName, r));
         return new Page<ItemResponse>(await ResponsesAsync(page.Items, criteria.Today, cancellationToken), page.NextCursor);
     }
+
+    /// <summary>
+    /// The list's own statement, paged by its keyset in batches of <see cref="ExportBatch"/>, each batch's children read
+    /// in one more command. Batches rather than one unbuffered reader because the children's command cannot run on the
+    /// connection while a reader is open on it (SQL Server without MARS); the seek keeps each batch an index range.
+    /// </summary>
+    public async IAsyncEnumerable<LedgerItem> ExportAsync(ItemListCriteria criteria,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var sortName = EnumText<ItemSort>.Of(criteria.Sort);
+        ItemCursor? after = null;
+        while (true)
+        {
+            var rows = await db.QueryAsync<ItemRow>(db.Pick(ItemReadSql.List(criteria, after is not null)),
+                ListParameters(criteria, after, ExportBatch), cancellationToken);
+            if (rows.Count == 0)
+                yield break;
+            var batch = await db.QueryMultipleAsync(ItemReadSql.LedgerOfItems, new { Ids = db.IdList(rows.Select(r => r.Id)) },
+                async results => (Children: await Children.ReadAsync(results),
+                    Names: (await results.ReadAsync<LedgerTextRow>()).ToDictionary(u => u.Id, u => u.Text),
+                    Measures: (await results.ReadAsync<LedgerTextRow>()).ToLookup(m => m.Id, m => m.Text),
+                    Progress: (await results.ReadAsync<LedgerTextRow>()).ToDictionary(p => p.Id, p => p.Text)),
+                cancellationToken);
+            foreach (var row in rows)
+                yield return new LedgerItem(batch.Children.ResponseOf(row, calendar, criteria.Today), batch.Names,
+                    batch.Measures[row.Id].ToList(), batch.Progress.GetValueOrDefault(row.Id));
+            if (rows.Count < ExportBatch)
+                yield break;
+            after = ItemCursor.After(criteria.Sort, sortName, rows[^1]);
+        }
+    }
+
+    private const int ExportBatch = 500;
+
+    private static object ListParameters(ItemListCriteria criteria, ItemCursor? after, int limit) => new
+    {
+        criteria.ScopePattern,
+        criteria.InspectionId,
+        InspectionKind = criteria.InspectionKind is { } kind ? EnumText<InspectionKind>.Of(kind) : null,
+        criteria.UnitId,
+        criteria.UnitPattern,
+        ProgressStatus = criteria.ProgressStatus is { } progress ? EnumText<ProgressStatus>.Of(progress) : null,
+        SignOffStatus = criteria.SignOffStatus is { } signOff ? EnumText<SignOffStatus>.Of(signOff) : null,
+        Category = criteria.Category is { } category ? EnumText<ItemCategory>.Of(category) : null,
+        criteria.IsKey,
+        criteria.DueFrom,
+        criteria.DueTo,
+        criteria.UpdatedSince,
+        Pattern = SqlText.ContainsPattern(criteria.Q),
+        criteria.Today,
+        criteria.YellowDate,
+        criteria.BlueDate,
+        AfterSeq = after?.Seq ?? 0,
+        AfterDate = after?.DueDate,
+        AfterInstant = after?.UpdatedAt,
+        AfterText = after?.Code,
+        Limit = limit,
+    };
 
     public async Task<ItemChangesResponse> ListChangesAsync(string? scopePattern, string? after, int limit,
         CancellationToken cancellationToken)

@@ -28,6 +28,18 @@ internal static class ItemReadSql
         SELECT ItemId, System, ExternalId FROM ItemExternalRefs WHERE ItemId IN @Ids
         """;
 
+    /// <summary>
+    /// What the ledger rows of the items @Ids show beyond the row: their units and references, the names of those
+    /// units, their measures in order, and the summary of each one's latest progress report.
+    /// </summary>
+    public const string LedgerOfItems = $"""
+        {ChildrenOfItems};
+        SELECT u.Id, u.Name AS Text FROM Units u WHERE u.Id IN (SELECT UnitId FROM ItemUnits WHERE ItemId IN @Ids);
+        SELECT ItemId AS Id, Description AS Text FROM Measures WHERE ItemId IN @Ids ORDER BY Seq;
+        SELECT p.ItemId AS Id, p.Summary AS Text FROM ProgressReports p
+        WHERE p.ItemId IN @Ids AND p.Seq = (SELECT MAX(l.Seq) FROM ProgressReports l WHERE l.ItemId = p.ItemId)
+        """;
+
     public const string Find = $"""
         {FromItems}
         WHERE i.Id = @Id;

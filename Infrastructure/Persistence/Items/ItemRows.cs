@@ -114,6 +114,12 @@ internal sealed class UnitRow
     public ItemUnit ToItemUnit() => new(UnitId, EnumText<UnitRole>.Parse(Role));
 }
 
+internal sealed class CodeRow
+{
+    public Guid Id { get; init; }
+    public string Code { get; init; } = "";
+}
+
 internal sealed class RefRow
 {
     public Guid ItemId { get; init; }
@@ -143,4 +149,11 @@ internal sealed class MeasureRow
 
     public MeasureResponse ToResponse() =>
         new(Id, ItemId, Description, UnitId, DueDate, Implemented, ImplementedOn, CreatedAt, UpdatedAt);
+}
+
+/// <summary>A line of <see cref="ItemReadSql.LedgerOfItems"/>: a unit's name, a measure's text, a latest progress summary.</summary>
+internal sealed class LedgerTextRow
+{
+    public Guid Id { get; init; }
+    public string Text { get; init; } = "";
 }

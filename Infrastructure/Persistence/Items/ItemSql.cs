@@ -65,6 +65,10 @@ internal static class ItemSql
         WHERE InspectionId = @InspectionId AND Code = @Code AND (@ExceptId IS NULL OR Id <> @ExceptId)
         """;
 
+    public const string CodesOfInspection = """
+        SELECT Id, Code FROM Items WHERE InspectionId = @InspectionId
+        """;
+
     public const string FindRefHolder = """
         SELECT ItemId, System, ExternalId FROM ItemExternalRefs
         WHERE System = @System AND ExternalId = @ExternalId AND (@ExceptId IS NULL OR ItemId <> @ExceptId)

@@ -32,6 +32,11 @@ internal sealed class ItemStore(DbSession db, ProgressStore reports, SignOffStor
         await db.ExecuteScalarAsync<long>(ItemSql.CodeExists,
             new { InspectionId = inspectionId, Code = code, ExceptId = exceptId }, cancellationToken) > 0;
 
+    public async Task<IReadOnlyDictionary<string, Guid>> CodesOfInspectionAsync(Guid inspectionId,
+        CancellationToken cancellationToken) =>
+        (await db.QueryAsync<CodeRow>(ItemSql.CodesOfInspection, new { InspectionId = inspectionId }, cancellationToken))
+        .ToDictionary(r => r.Code, r => r.Id, StringComparer.OrdinalIgnoreCase);
+
     public async Task<Guid?> FindIdByRefAsync(ExternalRef reference, CancellationToken cancellationToken) =>
         (await db.QuerySingleOrDefaultAsync<RefRow>(ItemSql.FindRefHolder,
             new { reference.System, ExternalId = reference.Id, ExceptId = (Guid?)null }, cancellationToken))?.ItemId;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Rectify.Api.DemoData;
+using Rectify.Infrastructure.Demo;
 
 namespace Rectify.IntegrationTests.DemoData;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Rectify.Api.DemoData;
+using Rectify.Infrastructure.Demo;
 
 namespace Rectify.IntegrationTests.Statistics;
 

@@ -88,15 +88,4 @@ public sealed class ReportRendererTests
         var empty = MiniExcel.Query(output, useHeaderRow: false, sheetName: "即将到期问题").Cast<IDictionary<string, object?>>().ToList();
         Assert.That(empty.Single().Values, Is.EqualTo(new object?[] { "问题编号", "剩余天数" }), "the headers and no rows");
     }
-
-    [TestCase("=1", "'=1")]
-    [TestCase("+1", "'+1")]
-    [TestCase("-1", "'-1")]
-    [TestCase("@x", "'@x")]
-    [TestCase("\tx", "'\tx")]
-    [TestCase("\rx", "'\rx")]
-    [TestCase("整改", "整改")]
-    [TestCase("", "")]
-    public void Neutralised_PrefixesTextASpreadsheetWouldRun(string text, string expected) =>
-        Assert.That(ReportRenderer.Neutralised(text), Is.EqualTo(expected));
 }

@@ -1,27 +1,50 @@
 using System.Globalization;
 using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Rectify.Application.Common;
 using Rectify.Application.Inspections;
 using Rectify.Application.Items;
+using Rectify.Application.Ledger;
+using Rectify.Application.Common.Tables;
 using Rectify.Application.Units;
 using Rectify.Domain.Items;
 using Rectify.Domain.Common;
 
-namespace Rectify.Api.DemoData;
+namespace Rectify.Infrastructure.Demo;
 
 /// <summary>
-/// Loads the demo ledger (<see cref="DemoLedgerData"/>) through the same commands the API sends, so every rule,
-/// version and audit event is real. Dates are relative to the office's today, so the overdue items, warnings
-/// and pending extensions mean something whenever the demo is loaded.
+/// Loads the demo: the units and inspections of <see cref="DemoLedgerData"/>, each inspection's items imported from the
+/// sample ledger samples/ledger.csv through the importer (<see cref="ImportLedgerCommand"/>), then what a ledger does
+/// not carry — implemented measures, dated progress reports, quantities, sign-off reviews, extensions, recurrences —
+/// sent as the same commands the API sends, so every rule, version and audit event is real. The sample's due dates
+/// move by the days from <see cref="SampleDay"/> to the office's today, so the overdue items, warnings and pending
+/// extensions mean something whenever the demo is loaded.
 /// </summary>
 /// <remarks>
 /// The whole load runs in one transaction (the commands join it, as nested commands do): a failure leaves
 /// nothing behind, so "the root unit exists" is a sound test for "the demo is already loaded".
 /// </remarks>
-public sealed class DemoLedger(ISender sender, IUnitOfWork unitOfWork, OfficeCalendar calendar, ILogger<DemoLedger> logger)
+public sealed class DemoLedger(ISender sender, IUnitOfWork unitOfWork, OfficeCalendar calendar, ILedgerFileReader reader,
+    ITableWriter writer, ILogger<DemoLedger> logger)
 {
     public const string RootUnitCode = DemoLedgerData.Root;
     private const string OfficeReviewer = "区整改办 刘振华";
+
+    /// <summary>The day samples/ledger.csv was written for: the demo moves its due dates by the days since.</summary>
+    public static readonly DateOnly SampleDay = new(2026, 11, 28);
+
+    /// <summary>The sample ledger, embedded from samples/ledger.csv.</summary>
+    public static byte[] SampleLedger()
+    {
+        using var resource = typeof(DemoLedger).Assembly.GetManifestResourceStream("Rectify.Demo.ledger.csv")!;
+        using var copy = new MemoryStream();
+        resource.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>Columns whose facts the demo replays as dated progress reports instead of importing them as of today.</summary>
+    private static readonly LedgerField[] Replayed = [LedgerField.ProgressStatus, LedgerField.Progress, LedgerField.Obstacles];
 
     private readonly Dictionary<string, UnitResponse> _units = new(StringComparer.Ordinal);
     private int _reports, _reviews, _documents;
@@ -45,8 +68,9 @@ public sealed class DemoLedger(ISender sender, IUnitOfWork unitOfWork, OfficeCal
         {
             foreach (var unit in DemoLedgerData.Units)
                 await CreateUnitAsync(unit, cancellationToken);
+            var sample = reader.Read(SampleLedger(), "ledger.csv");
             foreach (var inspection in DemoLedgerData.Inspections)
-                inspectionIds.Add(await SeedInspectionAsync(inspection, cancellationToken));
+                inspectionIds.Add(await SeedInspectionAsync(inspection, sample, cancellationToken));
             await unitOfWork.CommitAsync(cancellationToken);
         }
         catch
@@ -73,7 +97,8 @@ public sealed class DemoLedger(ISender sender, IUnitOfWork unitOfWork, OfficeCal
             new CreateUnitCommand(unit.Code, unit.Name, unit.Kind, parentId, unit.Contact, unit.Phone), cancellationToken);
     }
 
-    private async Task<Guid> SeedInspectionAsync(DemoInspection spec, CancellationToken cancellationToken)
+    private async Task<Guid> SeedInspectionAsync(DemoInspection spec, IReadOnlyList<SheetRow> sample,
+        CancellationToken cancellationToken)
     {
         var today = calendar.Today;
         var feedback = today.AddDays(-spec.FeedbackDaysAgo);
@@ -81,28 +106,46 @@ public sealed class DemoLedger(ISender sender, IUnitOfWork unitOfWork, OfficeCal
         var inspection = await sender.Send(new CreateInspectionCommand(spec.Kind, spec.Level, WithYear(spec.Title, year),
             spec.Round, spec.Batch, spec.Team, year, feedback, spec.PlanDueInDays is { } plan ? today.AddDays(plan) : null,
             spec.DocumentNumber is { } number ? WithYear(number, year) : null, spec.Steps), cancellationToken);
+
+        var columns = sample[0].Cells.Select(header => LedgerColumns.ByHeader(header)!.Field).ToList();
+        var rows = sample.Skip(1).Where(r => spec.Items.Any(i => i.Code == r.Cells[columns.IndexOf(LedgerField.Code)])).ToList();
+        var imported = await sender.Send(new ImportLedgerCommand(inspection.Id, false, "ledger.csv",
+            await ImportFileAsync(columns, rows, cancellationToken)), cancellationToken);
+
         foreach (var item in spec.Items)
-            await SeedItemAsync(spec, inspection.Id, feedback, item, cancellationToken);
+        {
+            var cells = rows.Single(r => r.Cells[columns.IndexOf(LedgerField.Code)] == item.Code).Cells;
+            var obstacles = cells[columns.IndexOf(LedgerField.Obstacles)];
+            await SeedItemAsync(spec, imported.Rows.Single(r => r.Code == item.Code).ItemId!.Value, feedback, item,
+                cells[columns.IndexOf(LedgerField.Progress)], obstacles.Length > 0 ? obstacles : null, cancellationToken);
+        }
         return inspection.Id;
     }
 
-    private async Task SeedItemAsync(DemoInspection inspection, Guid inspectionId, DateOnly feedback, DemoItem spec,
+    /// <summary>The sample's rows of one inspection as a CSV to import: without the replayed columns, due dates moved.</summary>
+    private async Task<byte[]> ImportFileAsync(IReadOnlyList<LedgerField> columns, IReadOnlyList<SheetRow> rows,
         CancellationToken cancellationToken)
     {
-        var today = calendar.Today;
-        DateOnly? due = spec.DueInDays is { } days ? today.AddDays(days) : null;
-        var lead = _units[spec.Lead];
-        var item = await sender.Send(new CreateItemCommand(inspectionId, spec.Code, spec.Title, spec.Description,
-            spec.Requirement, spec.Target, spec.Category, spec.Area, spec.Industry, spec.Aspect, spec.IsKey, lead.Id,
-            spec.Others.Select(o => new ItemUnitInput(_units[o.Unit].Id, o.Role)).ToList(), lead.ContactName,
-            lead.ContactPhone, spec.Kinds, due,
-            spec.QuantityTarget is null ? null : new QuantityInput(spec.QuantityTarget, spec.QuantityUnit),
-            spec.ExternalRef is { } reference ? [new ExternalRefInput("区信访信息系统", reference)] : null), cancellationToken);
-        var id = item.Id;
+        var kept = Enumerable.Range(0, columns.Count).Where(i => !Replayed.Contains(columns[i])).ToList();
+        var shift = calendar.Today.DayNumber - SampleDay.DayNumber;
+        using var file = new MemoryStream();
+        await writer.WriteAsync(TableFormat.Csv, kept.Select(i => LedgerColumns.InLedgerOrder.Single(c => c.Field == columns[i]).Header).ToList(),
+            rows.Select(row => (IReadOnlyList<object?>)kept.Select(i => (object?)(columns[i] == LedgerField.DueDate && row.Cells[i].Length > 0
+                ? DateOnly.ParseExact(row.Cells[i], "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(shift)
+                : row.Cells[i])).ToList()).ToAsyncEnumerable(), file, cancellationToken);
+        return file.ToArray();
+    }
 
-        var measureIds = new List<Guid>();
-        foreach (var measure in spec.Measures)
-            measureIds.Add(await AddMeasureAsync(id, measure, spec.Lead, due, cancellationToken));
+    private async Task SeedItemAsync(DemoInspection inspection, Guid id, DateOnly feedback, DemoItem spec, string latest,
+        string? obstacles, CancellationToken cancellationToken)
+    {
+        var today = calendar.Today;
+        var item = await sender.Send(new GetItemQuery(id), cancellationToken);
+        if (spec.QuantityTarget is not null)
+            await sender.Send(new UpdateItemCommand(id, ExpectedVersion.Any, new ItemPatch(default, default, default, default,
+                default, default, default, default, default, default, default, default, default, default, default, default,
+                new QuantityInput(spec.QuantityTarget, spec.QuantityUnit), default)), cancellationToken);
+        var measureIds = (await sender.Send(new ListMeasuresQuery(id), cancellationToken)).Select(m => m.Id).ToList();
 
         var completed = spec.Stage >= DemoStage.Completed;
         var endOn = completed ? today.AddDays(-spec.DoneDaysAgo) : today.AddDays(-spec.LastReportDaysAgo);
@@ -125,37 +168,37 @@ public sealed class DemoLedger(ISender sender, IUnitOfWork unitOfWork, OfficeCal
                 "已制定整改方案，明确责任单位、责任人和完成时限，整改工作全面启动。", null, null, cancellationToken);
         switch (spec.Stage)
         {
-            case DemoStage.NotStarted when spec.Obstacles is not null:
-                await ReportAsync(id, endOn, ProgressStatus.NotStarted, spec.Schedule, spec.Latest, spec.QuantityDone,
-                    spec.Obstacles, cancellationToken);
+            case DemoStage.NotStarted when obstacles is not null:
+                await ReportAsync(id, endOn, ProgressStatus.NotStarted, spec.Schedule, latest, spec.QuantityDone,
+                    obstacles, cancellationToken);
                 break;
             case DemoStage.InProgress:
-                await ReportAsync(id, endOn, ProgressStatus.InProgress, spec.Schedule, spec.Latest, spec.QuantityDone,
-                    spec.Obstacles, cancellationToken);
+                await ReportAsync(id, endOn, ProgressStatus.InProgress, spec.Schedule, latest, spec.QuantityDone,
+                    obstacles, cancellationToken);
                 break;
             case DemoStage.BasicallyCompleted:
-                await ReportAsync(id, endOn, ProgressStatus.BasicallyCompleted, spec.Schedule, spec.Latest, spec.QuantityDone,
-                    spec.Obstacles, cancellationToken);
+                await ReportAsync(id, endOn, ProgressStatus.BasicallyCompleted, spec.Schedule, latest, spec.QuantityDone,
+                    obstacles, cancellationToken);
                 break;
             case >= DemoStage.Completed:
-                await ReportAsync(id, endOn, ProgressStatus.Completed, ScheduleStatus.OnSchedule, spec.Latest,
+                await ReportAsync(id, endOn, ProgressStatus.Completed, ScheduleStatus.OnSchedule, latest,
                     spec.QuantityTarget, null, cancellationToken);
                 break;
         }
 
-        await SignOffAsync(inspection, id, spec, measureIds.Count, cancellationToken);
+        await SignOffAsync(inspection, id, spec, item.Code, latest, measureIds.Count, cancellationToken);
         if (spec.Recurrence is { } recurrence)
-            await RecurAsync(id, spec, measureIds.Count, recurrence, cancellationToken);
+            await RecurAsync(id, item, measureIds.Count, recurrence, cancellationToken);
         if (spec.Extension is { } extension)
             await ExtendAsync(id, extension, cancellationToken);
     }
 
-    private async Task SignOffAsync(DemoInspection inspection, Guid id, DemoItem spec, int measures,
+    private async Task SignOffAsync(DemoInspection inspection, Guid id, DemoItem spec, string code, string latest, int measures,
         CancellationToken cancellationToken)
     {
         if (spec.Stage < DemoStage.SignOffRequested)
             return;
-        await RequestSignOffAsync(id, spec.Code, 1, measures, spec.Latest, cancellationToken);
+        await RequestSignOffAsync(id, code, 1, measures, latest, cancellationToken);
         var approve = spec.Stage == DemoStage.SignedOff ? inspection.Steps.Length : spec.ApprovedSteps;
         await ApproveAsync(inspection, id, 0, approve, cancellationToken);
         if (spec.Stage != DemoStage.Returned || spec.Return is not { } returned)
@@ -166,19 +209,19 @@ public sealed class DemoLedger(ISender sender, IUnitOfWork unitOfWork, OfficeCal
         _reviews++;
         if (returned.ResubmittedApprovedSteps is { } again)
         {
-            await RequestSignOffAsync(id, spec.Code, 2, measures, "已按退回意见补充材料并完成复核，重新申请销号。", cancellationToken);
+            await RequestSignOffAsync(id, code, 2, measures, "已按退回意见补充材料并完成复核，重新申请销号。", cancellationToken);
             await ApproveAsync(inspection, id, 0, again, cancellationToken);
         }
     }
 
-    private async Task RecurAsync(Guid id, DemoItem spec, int measures, DemoRecurrence recurrence,
+    private async Task RecurAsync(Guid id, ItemResponse item, int measures, DemoRecurrence recurrence,
         CancellationToken cancellationToken)
     {
         var today = calendar.Today;
         var newDue = today.AddDays(recurrence.NewDueInDays);
         await sender.Send(new RecordRecurrenceCommand(id, today.AddDays(-recurrence.DetectedDaysAgo), recurrence.DetectedBy,
             recurrence.Description, newDue), cancellationToken);
-        var measureId = await AddMeasureAsync(id, recurrence.NewMeasure, spec.Lead, newDue, cancellationToken);
+        var measureId = await AddMeasureAsync(id, recurrence.NewMeasure, item.LeadUnitId, newDue, cancellationToken);
         var followUpOn = today.AddDays(-recurrence.FollowUpDaysAgo);
         if (!recurrence.CompletedAgain)
         {
@@ -190,7 +233,7 @@ public sealed class DemoLedger(ISender sender, IUnitOfWork unitOfWork, OfficeCal
         await ImplementAsync(id, measureId, followUpOn, cancellationToken);
         await ReportAsync(id, followUpOn, ProgressStatus.Completed, ScheduleStatus.OnSchedule, recurrence.FollowUp, null, null,
             cancellationToken);
-        await RequestSignOffAsync(id, spec.Code, 2, measures + 1, recurrence.FollowUp, cancellationToken);
+        await RequestSignOffAsync(id, item.Code, 2, measures + 1, recurrence.FollowUp, cancellationToken);
     }
 
     private async Task ExtendAsync(Guid id, DemoExtension extension, CancellationToken cancellationToken)
@@ -203,10 +246,10 @@ public sealed class DemoLedger(ISender sender, IUnitOfWork unitOfWork, OfficeCal
         _extensions[extension.Decision] = _extensions.GetValueOrDefault(extension.Decision) + 1;
     }
 
-    private async Task<Guid> AddMeasureAsync(Guid itemId, DemoMeasure measure, string leadUnit, DateOnly? due,
+    private async Task<Guid> AddMeasureAsync(Guid itemId, DemoMeasure measure, Guid leadUnitId, DateOnly? due,
         CancellationToken cancellationToken) =>
-        (await sender.Send(new AddMeasureCommand(itemId, measure.Text, _units[measure.Unit ?? leadUnit].Id, due),
-            cancellationToken)).Measure.Id;
+        (await sender.Send(new AddMeasureCommand(itemId, measure.Text, measure.Unit is { } unit ? _units[unit].Id : leadUnitId,
+            due), cancellationToken)).Measure.Id;
 
     private async Task ImplementAsync(Guid itemId, Guid measureId, DateOnly on, CancellationToken cancellationToken) =>
         await sender.Send(new UpdateMeasureCommand(itemId, measureId, ExpectedVersion.Any,

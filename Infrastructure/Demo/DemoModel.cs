@@ -2,7 +2,7 @@ using Rectify.Domain.Inspections;
 using Rectify.Domain.Items;
 using Rectify.Domain.Units;
 
-namespace Rectify.Api.DemoData;
+namespace Rectify.Infrastructure.Demo;
 
 /// <summary>Where the demo takes an item: its progress and, once completed, its place in the sign-off chain.</summary>
 internal enum DemoStage
@@ -20,13 +20,6 @@ internal enum DemoStage
 }
 
 internal sealed record DemoUnit(string Code, string Name, UnitKind Kind, string? Parent, string Contact, string Phone);
-
-internal sealed record DemoRole(string Unit, UnitRole Role)
-{
-    public static DemoRole Responsible(string unit) => new(unit, UnitRole.Responsible);
-    public static DemoRole Cooperating(string unit) => new(unit, UnitRole.Cooperating);
-    public static DemoRole Supervising(string unit) => new(unit, UnitRole.Supervising);
-}
 
 /// <summary>A measure; the unit defaults to the item's lead unit.</summary>
 internal sealed record DemoMeasure(string Text, string? Unit = null)
@@ -47,29 +40,16 @@ internal sealed record DemoReturn(string Reason, int? ResubmittedApprovedSteps =
 internal sealed record DemoRecurrence(int DetectedDaysAgo, string DetectedBy, string Description, int NewDueInDays,
     DemoMeasure NewMeasure, int FollowUpDaysAgo, string FollowUp, bool CompletedAgain = false);
 
-/// <summary>One ledger entry; dates are days relative to the office's today so the demo stays current.</summary>
+/// <summary>
+/// What happened to a ledger entry (samples/ledger.csv, matched by code) after it was imported: its progress, sign-off,
+/// extension and recurrence, which a ledger does not carry; days are relative to the office's today so the demo stays
+/// current.
+/// </summary>
 internal sealed class DemoItem
 {
     public required string Code { get; init; }
-    public required string Title { get; init; }
-    public required ItemCategory Category { get; init; }
-    public required string Lead { get; init; }
     public required DemoStage Stage { get; init; }
-    public required DemoMeasure[] Measures { get; init; }
-    /// <summary>The summary of the latest progress report.</summary>
-    public required string Latest { get; init; }
-    public string? Description { get; init; }
-    public string? Requirement { get; init; }
-    public string? Target { get; init; }
-    public string? Area { get; init; }
-    public string? Industry { get; init; }
-    public string? Aspect { get; init; }
-    public bool IsKey { get; init; }
-    public DemoRole[] Others { get; init; } = [];
-    public DeadlineKind[] Kinds { get; init; } = [DeadlineKind.ByDate];
-    public int? DueInDays { get; init; }
     public ScheduleStatus Schedule { get; init; } = ScheduleStatus.OnSchedule;
-    public string? Obstacles { get; init; }
     /// <summary>Measures implemented while still open; by default half of them, all but one when basically completed.</summary>
     public int? Implemented { get; init; }
     /// <summary>When the completion was reported, for completed items.</summary>
@@ -82,7 +62,6 @@ internal sealed class DemoItem
     public DemoReturn? Return { get; init; }
     public DemoExtension? Extension { get; init; }
     public DemoRecurrence? Recurrence { get; init; }
-    public string? ExternalRef { get; init; }
 }
 
 internal sealed class DemoInspection
