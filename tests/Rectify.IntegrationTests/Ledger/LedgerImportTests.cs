@@ -218,6 +218,27 @@ public sealed class LedgerImportTests : ApiTest
     }
 
     [Test]
+    public async Task Import_WhenCodeChangedButExternalReferenceKept_UpdatesThatItemWithoutADuplicate()
+    {
+        var inspectionId = await NewInspectionAsync();
+        List<IReadOnlyList<string>> Sheet(string code) =>
+        [
+            ["问题编号", "问题描述", "牵头单位", "整改时限", "外部编号"],
+            [code, "信访反映夜间施工噪声扰民", "县住建局", "2026-08-31", "区信访信息系统/XF-2026-0042"],
+        ];
+        await Admin.ImportOkAsync(inspectionId, Csv(Sheet("XF-01")));
+        var before = (await ItemsByCodeAsync(inspectionId))["XF-01"];
+
+        var answer = await Admin.ImportOkAsync(inspectionId, Csv(Sheet("ZY-99")));
+
+        Assert.That(answer["rows"]!.AsArray().Single()!["action"]!.GetValue<string>(), Is.EqualTo("updated"));
+        var items = await ItemsByCodeAsync(inspectionId);
+        Assert.That(items.Keys, Is.EqualTo(new[] { "ZY-99" }));
+        Assert.That(IdOf(items["ZY-99"]), Is.EqualTo(IdOf(before)));
+        Assert.That(items["ZY-99"]["externalRefs"]!.AsArray().Single()!["id"]!.GetValue<string>(), Is.EqualTo("XF-2026-0042"));
+    }
+
+    [Test]
     public async Task Import_WhenUnitKeyNamesUnitOutsideItsSubtree_Returns422OnThatCell()
     {
         var inspectionId = await NewInspectionAsync();
