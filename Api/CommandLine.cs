@@ -133,7 +133,10 @@ public sealed record CommandLine(Command Command, string[] HostArguments, bool M
             throw Unknown(arg);
         var key = arg[2..];
         if (key.Contains('='))
-            return key.StartsWith('=') ? throw Unknown(arg) : Add(arg);
+            // Rectify's switches take no value: "--seed-demo=true" would be a setting nobody reads.
+            return key.StartsWith('=') || $"--{key[..key.IndexOf('=')]}" is MigrateOnlySwitch or SeedDemoSwitch
+                ? throw Unknown(arg)
+                : Add(arg);
         if (!key.Contains(':') && !HostOptions.Contains(key, StringComparer.OrdinalIgnoreCase))
             throw Unknown(arg);
         host.Add(arg);
