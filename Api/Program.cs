@@ -30,8 +30,9 @@ if (command.Command == Command.Help)
 
 var builder = WebApplication.CreateBuilder(command.HostArguments);
 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-// The one-line start-up failure below replaces the host's own report of it, stack trace included.
-builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+// Until the service has started, the one-line failure below replaces the host's own report of it, stack trace included.
+var started = false;
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= (started ? LogLevel.Warning : LogLevel.Critical));
 if (command.Command == Command.CreateClient)
     // Standard output carries only the new key, so a script can capture it.
     builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -80,6 +81,7 @@ try
 
     app.Lifetime.ApplicationStarted.Register(() =>
     {
+        started = true;
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
             app.Logger.LogInformation("Swagger UI: {Address}/swagger", address.TrimEnd('/'));
