@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Logging.Console;
@@ -89,7 +90,10 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception e) when (StartupFailure.Describe(e, builder.Configuration) is var (exitCode, line))
+// Only when this process is the service: a host running the entry point in its own process (WebApplicationFactory) gets
+// the exception itself.
+catch (Exception e) when (Assembly.GetEntryAssembly() == typeof(Program).Assembly &&
+                          StartupFailure.Describe(e, builder.Configuration) is var (exitCode, line))
 {
     app?.Logger.LogDebug(e, "Start-up failed");
     await Console.Error.WriteLineAsync($"rectify: {line}");
