@@ -32,6 +32,7 @@ public sealed record CommandLine(Command Command, string[] HostArguments, bool M
           Rectify.Api [options]                 run the service (dotnet run --project Api -- [options])
           Rectify.Api clients create --name NAME --scopes SCOPE[,SCOPE…] [--unit CODE] [options]
                                                 issue an API key and print it once (audited as the system)
+          Rectify.Api --health-check URL        exit 0 when URL answers 2xx (the container's health check)
           Rectify.Api --help | -h               show this text
 
         Options:

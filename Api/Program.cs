@@ -40,34 +40,33 @@ if (command.Command == Command.CreateClient)
 builder.Services.AddInfrastructure();
 builder.Services.AddApi();
 
-WebApplication? app = null;
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSwagger();
+app.UseSwaggerUI(options =>
+{
+    options.DocumentTitle = "Rectify 督察整改台账";
+    options.SwaggerEndpoint("/swagger/v1/swagger.json", "Rectify v1");
+});
+app.UseAuthentication();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseIdempotencyKeys();
+
+app.MapHealthEndpoints();
+app.MapUnitEndpoints();
+app.MapClientEndpoints();
+app.MapInspectionEndpoints();
+app.MapItemEndpoints();
+app.MapStatisticsEndpoints();
+app.MapReportEndpoints();
+app.MapAuditEndpoints();
+app.MapWebhookEndpoints();
+app.MapReportRunEndpoints();
+
 try
 {
-    app = builder.Build();
-    app.UseExceptionHandler();
-    app.UseStatusCodePages();
-    app.UseSwagger();
-    app.UseSwaggerUI(options =>
-    {
-        options.DocumentTitle = "Rectify 督察整改台账";
-        options.SwaggerEndpoint("/swagger/v1/swagger.json", "Rectify v1");
-    });
-    app.UseAuthentication();
-    app.UseRateLimiter();
-    app.UseAuthorization();
-    app.UseIdempotencyKeys();
-
-    app.MapHealthEndpoints();
-    app.MapUnitEndpoints();
-    app.MapClientEndpoints();
-    app.MapInspectionEndpoints();
-    app.MapItemEndpoints();
-    app.MapStatisticsEndpoints();
-    app.MapReportEndpoints();
-    app.MapAuditEndpoints();
-    app.MapWebhookEndpoints();
-    app.MapReportRunEndpoints();
-
     // Read the office and report-schedule settings now, so a bad one fails the start before anything is migrated.
     app.Services.GetRequiredService<OfficeCalendar>();
     app.Services.GetRequiredService<IReportSchedules>();
@@ -95,7 +94,7 @@ try
 catch (Exception e) when (Assembly.GetEntryAssembly() == typeof(Program).Assembly &&
                           StartupFailure.Describe(e, builder.Configuration) is var (exitCode, line))
 {
-    app?.Logger.LogDebug(e, "Start-up failed");
+    app.Logger.LogDebug(e, "Start-up failed");
     await Console.Error.WriteLineAsync($"rectify: {line}");
     return exitCode;
 }
