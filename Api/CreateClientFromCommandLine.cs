@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Rectify.Application.Clients;
+using Rectify.Application.Common.Errors;
 using Rectify.Application.Units;
 
 namespace Rectify.Api;
@@ -18,12 +19,8 @@ public static class CreateClientFromCommandLine
         Guid? unitId = null;
         if (command.ClientUnitCode is { } code)
         {
-            unitId = await FindUnitAsync(scope.ServiceProvider.GetRequiredService<IUnitStore>(), code);
-            if (unitId is null)
-            {
-                await Console.Error.WriteLineAsync($"rectify: no unit has the code '{code}'.");
-                return 1;
-            }
+            unitId = await FindUnitAsync(scope.ServiceProvider.GetRequiredService<IUnitStore>(), code)
+                     ?? throw InvalidField.Because("unit", $"no unit has the code '{code}'.");
         }
         CreatedClientResponse created;
         try
@@ -34,7 +31,7 @@ public static class CreateClientFromCommandLine
         catch (ValidationException e)
         {
             // The same rules as the API's (name length, admin not bound to a unit): the arguments were wrong.
-            throw new CommandLineException(string.Join(" ", e.Errors.Select(error => $"--{error.PropertyName.ToLowerInvariant()}: {error.ErrorMessage}")));
+            throw new CommandLineException(string.Join(" ", e.Errors.Select(error => $"{Option(error.PropertyName)}: {error.ErrorMessage}")));
         }
         await Console.Error.WriteLineAsync(
             $"Created client {created.Id} '{created.Name}' ({string.Join(", ", created.Scopes)}" +
@@ -42,6 +39,10 @@ public static class CreateClientFromCommandLine
         await Console.Out.WriteLineAsync(created.Key);
         return 0;
     }
+
+    private static string Option(string property) => property == nameof(CreateClientCommand.UnitId)
+        ? "--unit"
+        : "--" + property.Split('[')[0].ToLowerInvariant();
 
     /// <summary>Codes are unique; the text filter matches them within code or name, so the exact one is picked out.</summary>
     private static async Task<Guid?> FindUnitAsync(IUnitStore units, string code)
