@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test of Rectify and ends with one line: "N passed, N failed, N skipped".
-# The tests need only the .NET SDK (NuGet restores the rest) and Debian's Chromium for the browser tests, which is
-# installed here first when missing, so a fresh Debian machine runs the suite as it is.
+# The tests need only the .NET SDK (NuGet restores the rest) and Debian's Chromium with a CJK font for the browser tests,
+# which are installed here first when missing, so a fresh Debian machine runs the suite as it is.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 # Store tests also run on SQL Server when RECTIFY_TEST_SQLSERVER holds a connection string.
 
-# Browser tests drive Debian's Chromium through Playwright (which never downloads a browser of its own).
-command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+# Browser tests drive Debian's Chromium through Playwright (which never downloads a browser of its own), and need a CJK
+# font for Swagger UI's Chinese labels (without one they are drawn as boxes, and a test fails).
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-zenhei)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
 
 results=TestResults
 rm -rf "$results"

@@ -1,3 +1,5 @@
+using Rectify.Application.Common;
+
 namespace Rectify.Api.Http;
 
 /// <summary>The <c>RateLimits</c> section: a token bucket per API key, and a cap on failed authentications per address.</summary>
@@ -31,7 +33,7 @@ public sealed class RateLimitOptions
     public RateLimitOptions Validated() =>
         PerClient.PermitsPerSecond < 0 || (PerClient.PermitsPerSecond > 0 && PerClient.Burst < 1) ||
         FailedAuth.PerMinute < 0 || FailedAuth.Window <= TimeSpan.Zero
-            ? throw new InvalidOperationException(
+            ? throw new InvalidSettingException(
                 $"{Section}:PerClient:PermitsPerSecond and {Section}:FailedAuth:PerMinute must be 0 (off) or more, " +
                 $"{Section}:PerClient:Burst at least 1, and {Section}:FailedAuth:Window positive (e.g. 00:01:00).")
             : this;

@@ -10,8 +10,9 @@ public static class Versioning
     public static string ETag(int version) => $"\"{version}\"";
 
     /// <summary>
-    /// RFC 9110: <c>*</c> matches any version; otherwise a list of strong tags, any of which may match. Weak tags and
-    /// tags this service never issued match nothing, so they end in 412.
+    /// RFC 9110: <c>*</c> matches any version; otherwise a list of entity tags, any of which may match. If-Match compares
+    /// strongly, so a weak tag (<c>W/"7"</c>) and tags this service never issued are well-formed but match nothing: 412.
+    /// A header that is not that shape (<c>7</c> without quotes, <c>*</c> inside a list) says nothing about a version: 400.
     /// </summary>
     public static ExpectedVersion IfMatch(HttpRequest request)
     {
@@ -20,12 +21,14 @@ public static class Versioning
             throw new PreconditionRequiredException();
         if (header == "*")
             return ExpectedVersion.Any;
-        var versions = EntityTagHeaderValue.TryParseList([header], out var tags)
-            ? tags.Where(tag => !tag.IsWeak)
-                .Select(tag => int.TryParse(tag.Tag.AsSpan().Trim('"'), out var version) ? version : -1)
-                .Where(version => version > 0)
-                .ToList()
-            : [];
+        if (!EntityTagHeaderValue.TryParseStrictList([header], out var tags) || tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any)))
+            throw new InvalidHeaderException(HeaderNames.IfMatch,
+                $"If-Match '{header}' is not an entity tag: send the ETag as read, quotes included (e.g. \"7\"), " +
+                "a comma-separated list of them, or * for any version.");
+        var versions = tags.Where(tag => !tag.IsWeak)
+            .Select(tag => int.TryParse(tag.Tag.AsSpan().Trim('"'), out var version) ? version : -1)
+            .Where(version => version > 0)
+            .ToList();
         return new ExpectedVersion(versions);
     }
 

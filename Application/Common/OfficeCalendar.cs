@@ -29,7 +29,7 @@ public sealed class OfficeOptions
 /// <summary>"Today" in the office's time zone, and the deadline judgement that hangs on it.</summary>
 public sealed class OfficeCalendar(TimeProvider clock, OfficeOptions options)
 {
-    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+    private readonly TimeZoneInfo _zone = ZoneOf(options.TimeZone);
 
     public WarningThresholds Thresholds { get; } = new(options.WarningBlueDays, options.WarningYellowDays);
 
@@ -53,4 +53,16 @@ public sealed class OfficeCalendar(TimeProvider clock, OfficeOptions options)
     /// <summary>The one deadline judgement, for an aggregate after a save and for a row read straight from SQL.</summary>
     public Deadline Evaluate(DateOnly? dueDate, ProgressStatus progress, ScheduleStatus? schedule, DateOnly? asOf = null) =>
         Deadline.Evaluate(dueDate, progress, schedule, asOf ?? Today, Thresholds);
+
+    private static TimeZoneInfo ZoneOf(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            throw new InvalidSettingException($"{OfficeOptions.Section}:TimeZone '{id}' is not a known time zone (e.g. Asia/Shanghai).", e);
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using Rectify.Application.Common;
+
 namespace Rectify.Application.Idempotency;
 
 /// <summary>How long Idempotency-Keys are remembered, and how often the forgotten ones are purged.</summary>
@@ -15,7 +17,7 @@ public sealed class IdempotencyOptions
     /// <summary>Refuses settings that would keep nothing or purge in a busy loop, at start-up rather than later.</summary>
     public IdempotencyOptions Validated() =>
         RetentionHours < 1 || PurgeInterval <= TimeSpan.Zero
-            ? throw new InvalidOperationException(
+            ? throw new InvalidSettingException(
                 $"{Section}:RetentionHours must be at least 1 and {Section}:PurgeInterval positive (e.g. 00:10:00).")
             : this;
 }

@@ -18,6 +18,17 @@ public enum StatisticsGroupBy
     Status,
 }
 
+/// <summary>The figure groups are ranked by, highest first.</summary>
+public enum StatisticsSort
+{
+    Items,
+    Completed,
+    CompletionRate,
+    Overdue,
+    MeasureRate,
+    Recurrences,
+}
+
 /// <summary>
 /// Counts and rates over the items the caller may see, grouped one way, plus the total. <c>groupBy=unit</c> groups
 /// by the units holding the lead (牵头) or responsible (责任) role, so an item with both counts in both groups and
@@ -30,7 +41,8 @@ public sealed record GetStatisticsQuery(
     Guid? UnitId = null,
     bool IncludeSubUnits = false,
     DateOnly? AsOf = null,
-    bool RollUp = false) : IQuery<StatisticsResponse>;
+    bool RollUp = false,
+    StatisticsSort? Sort = null) : IQuery<StatisticsResponse>;
 
 /// <param name="AsOf">The day overdue and due-by-year-end are judged on; today in the office's time zone by default.</param>
 public sealed record StatisticsResponse(
@@ -48,6 +60,7 @@ public sealed class GetStatisticsValidator : AbstractValidator<GetStatisticsQuer
             .WithMessage("rollUp applies only to groupBy=unit.");
         RuleFor(x => x.IncludeSubUnits).Equal(false).When(x => x.UnitId is null)
             .WithMessage("includeSubUnits needs unitId.");
+        RuleFor(x => x.Sort).IsInEnum();
     }
 }
 
@@ -76,7 +89,7 @@ public sealed class GetStatisticsHandler(
         {
             var sets = await statistics.CountHolderSetsAsync(criteria, asOf, cancellationToken);
             return new StatisticsResponse(groupBy, asOf,
-                await ByUnitAsync(sets, query.RollUp, scopePattern, cancellationToken),
+                Sorted(await ByUnitAsync(sets, query.RollUp, scopePattern, cancellationToken), query.Sort),
                 StatisticsTally.Of(sets.Select(s => (s.Counts, s.Aspect))));
         }
 
@@ -91,7 +104,24 @@ public sealed class GetStatisticsHandler(
             StatisticsGroupBy.Category => InEnumOrder<ItemCategory>(groups),
             _ => InEnumOrder<ProgressStatus>(groups),
         };
-        return new StatisticsResponse(groupBy, asOf, ordered, StatisticsTally.Of(rows.Select(r => (r.Counts, r.Aspect))));
+        return new StatisticsResponse(groupBy, asOf, Sorted(ordered, query.Sort),
+            StatisticsTally.Of(rows.Select(r => (r.Counts, r.Aspect))));
+    }
+
+    /// <summary>Highest first; the sort is stable, so ties keep the grouping's own order (title, tree or enum order).</summary>
+    private static List<StatisticsGroup> Sorted(List<StatisticsGroup> groups, StatisticsSort? sort)
+    {
+        Func<StatisticsGroup, decimal>? figure = sort switch
+        {
+            StatisticsSort.Items => g => g.Items,
+            StatisticsSort.Completed => g => g.Completed,
+            StatisticsSort.CompletionRate => g => g.CompletionRate,
+            StatisticsSort.Overdue => g => g.Overdue,
+            StatisticsSort.MeasureRate => g => g.MeasureRate,
+            StatisticsSort.Recurrences => g => g.Recurrences,
+            _ => null,
+        };
+        return figure is null ? groups : groups.OrderByDescending(figure).ToList();
     }
 
     private static List<StatisticsGroup> InEnumOrder<T>(List<StatisticsGroup> groups) where T : struct, Enum

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Rectify.Application.Common;
 
 namespace Rectify.Infrastructure.Persistence;
 
@@ -17,7 +18,7 @@ public sealed class ConnectionFactory
         ConnectionString = Dialect switch
         {
             SqlDialect.SqlServer => options.ConnectionString
-                ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:Rectify is empty."),
+                ?? throw new InvalidSettingException("Database:Provider is SqlServer but ConnectionStrings:Rectify is empty."),
             _ => SqliteConnectionString(options),
         };
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Rectify.Application.Common;
 
 namespace Rectify.Infrastructure.Persistence;
 
@@ -18,6 +19,11 @@ public sealed class DatabaseOptions
 
     public static DatabaseOptions From(IConfiguration configuration)
     {
+        // Checked before binding, whose own failure would not list the providers there are.
+        if (configuration[$"{Section}:{nameof(Provider)}"] is { Length: > 0 } provider &&
+            !Enum.GetNames<SqlDialect>().Contains(provider, StringComparer.OrdinalIgnoreCase))
+            throw new InvalidSettingException(
+                $"{Section}:{nameof(Provider)} '{provider}' is not a database provider: use {string.Join(" or ", Enum.GetNames<SqlDialect>())}.");
         var options = configuration.GetSection(Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         options.ConnectionString ??= configuration.GetConnectionString("Rectify");
         return options;

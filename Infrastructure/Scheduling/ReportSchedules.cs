@@ -5,6 +5,7 @@ using Quartz;
 using Rectify.Application.Common.Errors;
 using Rectify.Application.Reports;
 using Rectify.Domain.Common;
+using Rectify.Application.Common;
 
 namespace Rectify.Infrastructure.Scheduling;
 
@@ -49,15 +50,15 @@ public sealed class ReportSchedule
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            throw new InvalidOperationException($"{prefix}:TimeZone '{zoneId}' is not a known time zone (e.g. Asia/Shanghai).", e);
+            throw new InvalidSettingException($"{prefix}:TimeZone '{zoneId}' is not a known time zone (e.g. Asia/Shanghai).", e);
         }
         if (!CronExpression.TryParse(cron, out _))
-            throw new InvalidOperationException(
+            throw new InvalidSettingException(
                 $"{prefix}:Cron '{cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week " +
                 "[year], e.g. '0 0 8 * * ?' for daily at 08:00).");
         var schedule = new ReportSchedule(kind, cron, zone);
         if (schedule.Expression.GetNextValidTimeAfter(DateTimeOffset.UtcNow) is null)
-            throw new InvalidOperationException($"{prefix}:Cron '{cron}' never fires again.");
+            throw new InvalidSettingException($"{prefix}:Cron '{cron}' never fires again.");
         return schedule;
     }
 

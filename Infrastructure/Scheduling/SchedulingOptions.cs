@@ -1,3 +1,5 @@
+using Rectify.Application.Common;
+
 namespace Rectify.Infrastructure.Scheduling;
 
 /// <summary><c>Reports:Scheduling</c>: whether this instance takes part in running the schedules, and how quickly instances notice each other.</summary>
@@ -20,6 +22,6 @@ public sealed class SchedulingOptions
 
     public SchedulingOptions Validated() =>
         CheckinInterval <= TimeSpan.Zero || MisfireThreshold <= TimeSpan.Zero
-            ? throw new InvalidOperationException($"{Section}:CheckinInterval and {Section}:MisfireThreshold must be positive.")
+            ? throw new InvalidSettingException($"{Section}:CheckinInterval and {Section}:MisfireThreshold must be positive.")
             : this;
 }

@@ -1,3 +1,5 @@
+using Rectify.Application.Common;
+
 namespace Rectify.Infrastructure.Webhooks;
 
 /// <summary>The <c>Webhooks</c> configuration section.</summary>
@@ -29,10 +31,10 @@ public sealed class WebhookOptions
     {
         if (PollInterval <= TimeSpan.Zero || RetryBaseDelay <= TimeSpan.Zero || RetryMaxDelay < RetryBaseDelay ||
             Timeout <= TimeSpan.Zero || BatchSize < 1)
-            throw new InvalidOperationException("Webhooks: PollInterval, RetryBaseDelay, Timeout and BatchSize must be positive, " +
+            throw new InvalidSettingException("Webhooks: PollInterval, RetryBaseDelay, Timeout and BatchSize must be positive, " +
                                                 "and RetryMaxDelay at least RetryBaseDelay.");
         // A send must end before its lease does, or a second dispatcher could take the delivery while it is in flight.
         if (LeaseDuration <= Timeout + TimeSpan.FromSeconds(1))
-            throw new InvalidOperationException("Webhooks:LeaseDuration must exceed Webhooks:Timeout by more than a second.");
+            throw new InvalidSettingException("Webhooks:LeaseDuration must exceed Webhooks:Timeout by more than a second.");
     }
 }

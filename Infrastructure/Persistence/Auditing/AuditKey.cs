@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Rectify.Application.Auditing;
+using Rectify.Application.Common;
 
 namespace Rectify.Infrastructure.Persistence.Auditing;
 
@@ -44,13 +45,13 @@ internal sealed class AuditKeySource(AuditOptions options, ConnectionFactory con
     {
         if (!string.IsNullOrWhiteSpace(options.Key))
             return (Decode(options.Key, "Audit:Key"), "Audit:Key");
-        var path = KeyFilePath() ?? throw new InvalidOperationException(
+        var path = KeyFilePath() ?? throw new InvalidSettingException(
             "Audit:Key is required when the database is not a SQLite file (Database:Provider SqlServer): set it to the base64 of " +
             "at least 32 random bytes (e.g. `openssl rand -base64 32`), from your secret store, and keep a copy.");
         if (File.Exists(path))
             return (Read(path), path);
         if (trailIsKeyed)
-            throw new InvalidOperationException(
+            throw new InvalidSettingException(
                 $"The audit key file {path} is missing, but this database's audit trail was chained with a key: restore the key " +
                 "file that belongs to this database (or set Audit:Key to that key). A new key would fail every link.");
         return (Create(path), path);
@@ -93,7 +94,7 @@ internal sealed class AuditKeySource(AuditOptions options, ConnectionFactory con
         var bytes = new byte[text.Length];
         return Convert.TryFromBase64String(text.Trim(), bytes, out var length) && length >= MinimumBytes
             ? bytes[..length]
-            : throw new InvalidOperationException(
+            : throw new InvalidSettingException(
                 $"{source} must hold the base64 of at least {MinimumBytes} random bytes (e.g. `openssl rand -base64 32`).");
     }
 }

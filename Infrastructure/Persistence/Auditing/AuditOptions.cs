@@ -1,3 +1,5 @@
+using Rectify.Application.Common;
+
 namespace Rectify.Infrastructure.Persistence.Auditing;
 
 /// <summary>The <c>Audit</c> configuration section.</summary>
@@ -15,6 +17,6 @@ public sealed class AuditOptions
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromDays(1);
 
     public AuditOptions Validated() => CheckpointInterval <= TimeSpan.Zero
-        ? throw new InvalidOperationException($"{Section}:CheckpointInterval must be positive (e.g. 1.00:00:00 for daily).")
+        ? throw new InvalidSettingException($"{Section}:CheckpointInterval must be positive (e.g. 1.00:00:00 for daily).")
         : this;
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Rectify.Application.Auditing;
 using Rectify.Domain.Common;
+using Rectify.Application.Common;
 
 namespace Rectify.Infrastructure.Persistence.Auditing;
 
@@ -28,7 +29,7 @@ internal sealed class AuditTrailPreparation(DbSession db, AuditKey key, AuditKey
             var (bytes, source) = keys.Load(trailIsKeyed: scheme.KeyId is not null);
             key.Use(bytes);
             if (scheme.KeyId is not null && scheme.KeyId != key.Id)
-                throw new InvalidOperationException(
+                throw new InvalidSettingException(
                     $"The audit key from {source} (key id {key.Id}) is not the key this database's audit trail was chained with " +
                     $"(key id {scheme.KeyId}): restore that key (Audit:Key or the key file). With another key every link would fail.");
             if (scheme.Scheme != Keyed)

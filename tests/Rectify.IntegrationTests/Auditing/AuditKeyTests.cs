@@ -1,3 +1,4 @@
+using Rectify.Application.Common;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -66,7 +67,7 @@ public sealed class AuditKeyTests
         using var first = new RectifyApp();
         first.Admin().Dispose();
 
-        var refused = Assert.Throws<InvalidOperationException>(() =>
+        var refused = Assert.Throws<InvalidSettingException>(() =>
             StartOn(first, new Dictionary<string, string> { ["Audit:Key"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) }));
 
         Assert.That(refused!.Message, Does.Contain("is not the key this database's audit trail was chained with"));
@@ -79,7 +80,7 @@ public sealed class AuditKeyTests
         first.Admin().Dispose();
         File.Delete(first.AuditKeyPath);
 
-        var refused = Assert.Throws<InvalidOperationException>(() => StartOn(first, NoSettings));
+        var refused = Assert.Throws<InvalidSettingException>(() => StartOn(first, NoSettings));
 
         Assert.That(refused!.Message, Does.Contain($"The audit key file {first.AuditKeyPath} is missing"));
         Assert.That(File.Exists(first.AuditKeyPath), Is.False);
@@ -90,7 +91,7 @@ public sealed class AuditKeyTests
     {
         using var app = new RectifyApp(new Dictionary<string, string> { ["Audit:Key"] = Convert.ToBase64String(new byte[16]) });
 
-        var refused = Assert.Throws<InvalidOperationException>(() => app.Admin());
+        var refused = Assert.Throws<InvalidSettingException>(() => app.Admin());
 
         Assert.That(refused!.Message, Does.StartWith("Audit:Key must hold the base64 of at least 32 random bytes"));
     }

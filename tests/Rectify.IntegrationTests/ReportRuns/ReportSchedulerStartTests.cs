@@ -1,3 +1,5 @@
+using Rectify.Application.Common;
+
 namespace Rectify.IntegrationTests.ReportRuns;
 
 /// <summary>The schedules are read and checked when the service starts: a bad one stops it, naming the setting.</summary>
@@ -9,7 +11,7 @@ public sealed class ReportSchedulerStartTests
     {
         using var app = new RectifyApp(new Dictionary<string, string> { [key] = value });
 
-        var refused = Assert.Throws<InvalidOperationException>(() => app.Admin());
+        var refused = Assert.Throws<InvalidSettingException>(() => app.Admin());
 
         Assert.That(refused!.Message, Does.StartWith(key));
     }

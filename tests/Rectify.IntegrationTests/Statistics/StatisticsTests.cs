@@ -169,6 +169,45 @@ public sealed class StatisticsTests : ApiTest
         }), "东城街道 leads an item the key sees, but a group of it would show only part of its work");
     }
 
+    [Test]
+    public async Task GetStatistics_WithSort_RanksGroupsByThatFigureHighestFirstAndTiesKeepTheDefaultOrder()
+    {
+        var inspection = await Admin.CreateInspectionAsync("长江经济带警示片反馈", "warning_film");
+        var (half, full, late, alsoHalf) = (await Admin.CreateUnitIdAsync("甲镇"), await Admin.CreateUnitIdAsync("乙镇"),
+            await Admin.CreateUnitIdAsync("丙镇"), await Admin.CreateUnitIdAsync("丁镇"));
+        var yearEnd = new DateOnly(2026, 12, 31);
+        foreach (var unit in new[] { half, alsoHalf })
+        {
+            await Admin.ReportProgressAsync(await Admin.CreateItemAsync(inspection, unit, dueDate: yearEnd), "completed");
+            await Admin.CreateItemAsync(inspection, unit, dueDate: yearEnd);
+        }
+        await Admin.ReportProgressAsync(await Admin.CreateItemAsync(inspection, full, dueDate: yearEnd), "completed");
+        await Admin.CreateItemAsync(inspection, late, dueDate: new DateOnly(2026, 6, 30));
+        await Admin.CreateItemAsync(inspection, late, dueDate: new DateOnly(2026, 6, 30));
+        var query = $"groupBy=unit&inspectionId={inspection}&asOf=2026-07-15";
+
+        var unsorted = Labels(await Admin.GetStatisticsAsync(query));
+        var byCompletion = Labels(await Admin.GetStatisticsAsync(query + "&sort=completion_rate"));
+        var byOverdue = Labels(await Admin.GetStatisticsAsync(query + "&sort=overdue"));
+
+        var halves = unsorted.Where(label => label is "甲镇" or "丁镇").ToList();
+        Assert.That(byCompletion, Is.EqualTo(new[] { "乙镇", halves[0], halves[1], "丙镇" }), "100 %, 50 % twice in the default order, 0 %");
+        Assert.That(byOverdue, Is.EqualTo(new[] { "丙镇" }.Concat(unsorted.Where(label => label != "丙镇"))),
+            "2 overdue, then the ties at 0 in the default order");
+    }
+
+    [Test]
+    public async Task GetStatistics_WithAnUnknownSort_Returns400ListingTheFigures()
+    {
+        using var response = await Admin.GetAsync($"{StatisticsLedger.StatisticsPath}?groupBy=unit&sort=completionRate");
+
+        var problem = await response.ValidationProblemAsync("sort");
+        Assert.That(problem["errors"]!["sort"]![0]!.GetValue<string>(), Does.Contain("completion_rate").And.Contain("overdue"));
+    }
+
+    private static List<string> Labels(JsonObject statistics) =>
+        statistics["groups"]!.AsArray().Select(g => g!["label"]!.GetValue<string>()).ToList();
+
     [TestCase("groupBy=department", "groupBy")]
     [TestCase("", "groupBy")]
     [TestCase("groupBy=status&rollUp=true", "rollUp")]

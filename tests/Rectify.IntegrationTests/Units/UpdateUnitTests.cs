@@ -122,6 +122,25 @@ public sealed class UpdateUnitTests : ApiTest
         Assert.That(etag, Is.EqualTo("\"1\""));
     }
 
+    /// <summary>If-Match compares strongly (RFC 9110 §13.1.1): a weak tag is well-formed and never matches, so it is a 412 above.</summary>
+    [TestCase("1")]
+    [TestCase("\"1")]
+    [TestCase("\"1\", 2")]
+    [TestCase("*, \"1\"")]
+    [TestCase("W/1")]
+    public async Task UpdateUnit_WithMalformedIfMatch_Returns400SayingWhatIsExpectedAndChangesNothing(string ifMatch)
+    {
+        var created = await CreateAsync();
+
+        using var response = await Admin.PatchJsonAsync(UriOf(created), new { name = "改名" }, ifMatch);
+
+        var problem = await response.ValidationProblemAsync("If-Match");
+        Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("quotes included").And.Contain("*"));
+        var (unit, etag) = await Admin.GetUnitAsync(UriOf(created));
+        Assert.That(unit["name"]!.GetValue<string>(), Is.EqualTo("区生态环境局"));
+        Assert.That(etag, Is.EqualTo("\"1\""));
+    }
+
     [TestCase("\"7\", \"1\"")]
     [TestCase("\"1\",\"2\"")]
     public async Task UpdateUnit_WithIfMatchListingTheCurrentTag_Returns200(string ifMatch)

@@ -1,3 +1,4 @@
+using Rectify.Application.Common;
 using Microsoft.Extensions.Logging.Abstractions;
 using Rectify.Infrastructure.Persistence;
 using Rectify.Infrastructure.Persistence.Auditing;
@@ -16,7 +17,7 @@ public sealed class AuditKeySourceTests
     [Test]
     public void Load_OnSqlServerWithoutAuditKey_FailsNamingAuditKey()
     {
-        var refused = Assert.Throws<InvalidOperationException>(() => Source(new AuditOptions(), SqlServer).Load(trailIsKeyed: false));
+        var refused = Assert.Throws<InvalidSettingException>(() => Source(new AuditOptions(), SqlServer).Load(trailIsKeyed: false));
 
         Assert.That(refused!.Message, Does.StartWith("Audit:Key is required when the database is not a SQLite file"));
     }
@@ -35,7 +36,7 @@ public sealed class AuditKeySourceTests
     [TestCase("AAECAwQFBgcICQoLDA0ODw==")]
     public void Load_WhenAuditKeyIsNotBase64OfAtLeast32Bytes_FailsNamingIt(string key)
     {
-        var refused = Assert.Throws<InvalidOperationException>(() => Source(new AuditOptions { Key = key }, SqlServer).Load(false));
+        var refused = Assert.Throws<InvalidSettingException>(() => Source(new AuditOptions { Key = key }, SqlServer).Load(false));
 
         Assert.That(refused!.Message, Does.StartWith("Audit:Key must hold the base64 of at least 32 random bytes"));
     }

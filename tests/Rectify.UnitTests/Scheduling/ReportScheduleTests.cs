@@ -1,3 +1,4 @@
+using Rectify.Application.Common;
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Quartz;
@@ -76,7 +77,7 @@ public sealed class ReportScheduleTests
     [TestCase("Reports:Schedules:summary:Cron", "0 0 8 1 12 ? 2020")]
     public void Schedules_WithABadSetting_FailNamingIt(string key, string value)
     {
-        var failure = Assert.Throws<InvalidOperationException>(() => Schedules((key, value)));
+        var failure = Assert.Throws<InvalidSettingException>(() => Schedules((key, value)));
 
         Assert.That(failure!.Message, Does.StartWith(key));
     }

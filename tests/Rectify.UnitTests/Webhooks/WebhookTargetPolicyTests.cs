@@ -1,3 +1,4 @@
+using Rectify.Application.Common;
 using System.Net;
 using Rectify.Infrastructure.Webhooks;
 
@@ -83,6 +84,6 @@ public sealed class RetryScheduleTests
 
     [Test]
     public void Options_WhenTheLeaseIsNotLongerThanTheSendTimeout_AreRefused() =>
-        Assert.Throws<InvalidOperationException>(() =>
+        Assert.Throws<InvalidSettingException>(() =>
             new WebhookOptions { Timeout = TimeSpan.FromSeconds(10), LeaseDuration = TimeSpan.FromSeconds(10) }.Validate());
 }
