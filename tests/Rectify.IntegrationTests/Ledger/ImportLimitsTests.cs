@@ -9,28 +9,8 @@ namespace Rectify.IntegrationTests.Ledger;
 /// Body limits are Kestrel's (the in-memory test server enforces none), so these uploads go to the service listening on
 /// Kestrel: a ledger may be larger than the 1 MiB every other request is held to, up to 32 MiB.
 /// </summary>
-public sealed class ImportLimitsTests
+public sealed class ImportLimitsTests : KestrelTest
 {
-    private RectifyApp _app = null!;
-    private HttpClient _admin = null!;
-
-    [OneTimeSetUp]
-    public void StartOnKestrel()
-    {
-        _app = new RectifyApp();
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _admin = _app.CreateClient();
-        _admin.DefaultRequestHeaders.Add("X-Api-Key", RectifyApp.AdminKey);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _admin.Dispose();
-        _app.Dispose();
-    }
-
     /// <summary>A header row, then rows padded to about <paramref name="bytes"/> bytes, each naming a unit that does not exist.</summary>
     private static byte[] LedgerOf(int bytes)
     {
@@ -48,14 +28,14 @@ public sealed class ImportLimitsTests
     [Test]
     public async Task Import_WhenFileOver32MiB_Returns413Problem()
     {
-        var inspectionId = (await _admin.CreateInspectionAsync())["id"]!.GetValue<Guid>();
+        var inspectionId = (await Admin.CreateInspectionAsync())["id"]!.GetValue<Guid>();
 
         using var form = new MultipartFormDataContent { { new ByteArrayContent(LedgerOf(33 * 1024 * 1024)), "file", "ledger.csv" } };
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{ImportsPath}?inspectionId={inspectionId}") { Content = form };
         // As curl does for a large body: Kestrel answers from the declared length, before the client sends the rest.
         request.Headers.ExpectContinue = true;
 
-        using var response = await _admin.SendAsync(request);
+        using var response = await Admin.SendAsync(request);
 
         await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
     }
@@ -63,9 +43,9 @@ public sealed class ImportLimitsTests
     [Test]
     public async Task Import_WhenFileOver1MiB_IsReadAndChecked()
     {
-        var inspectionId = (await _admin.CreateInspectionAsync())["id"]!.GetValue<Guid>();
+        var inspectionId = (await Admin.CreateInspectionAsync())["id"]!.GetValue<Guid>();
 
-        using var response = await _admin.ImportAsync(inspectionId, LedgerOf(2 * 1024 * 1024));
+        using var response = await Admin.ImportAsync(inspectionId, LedgerOf(2 * 1024 * 1024));
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.That(problem["errors"]!.AsArray()[0]!["column"]!.GetValue<string>(), Is.EqualTo("牵头单位"));

@@ -8,29 +8,9 @@ namespace Rectify.IntegrationTests.Units;
 /// The 1 MiB body limit is a Kestrel server limit, and the in-memory test server enforces no body limit at
 /// all, so these requests go to the service listening on Kestrel, as it runs in production.
 /// </summary>
-public sealed class RequestLimitsTests
+public sealed class RequestLimitsTests : KestrelTest
 {
     private const int OneMiB = 1024 * 1024;
-
-    private RectifyApp _app = null!;
-    private HttpClient _admin = null!;
-
-    [OneTimeSetUp]
-    public void StartOnKestrel()
-    {
-        _app = new RectifyApp();
-        _app.UseKestrel(0);
-        _app.StartServer();
-        _admin = _app.CreateClient();
-        _admin.DefaultRequestHeaders.Add("X-Api-Key", RectifyApp.AdminKey);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _admin.Dispose();
-        _app.Dispose();
-    }
 
     /// <summary>A unit body whose name pads the whole JSON to exactly <paramref name="bytes"/> bytes.</summary>
     private static (string Code, byte[] Body) UnitBodyOf(int bytes)
@@ -41,7 +21,7 @@ public sealed class RequestLimitsTests
     }
 
     private async Task<bool> ExistsAsync(string code) =>
-        ItemsOf(await _admin.GetPageAsync($"{UnitsPath}?q={code}")).Count > 0;
+        ItemsOf(await Admin.GetPageAsync($"{UnitsPath}?q={code}")).Count > 0;
 
     [Test]
     public async Task CreateUnit_WhenBodyOver1MiB_Returns413Problem()
@@ -50,7 +30,7 @@ public sealed class RequestLimitsTests
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new("application/json");
 
-        using var response = await _admin.PostAsync(UnitsPath, content);
+        using var response = await Admin.PostAsync(UnitsPath, content);
 
         await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.That(await ExistsAsync(code), Is.False);
@@ -66,7 +46,7 @@ public sealed class RequestLimitsTests
         using var request = new HttpRequestMessage(HttpMethod.Post, UnitsPath) { Content = content };
         request.Headers.TransferEncodingChunked = true;
 
-        using var response = await _admin.SendAsync(request);
+        using var response = await Admin.SendAsync(request);
 
         await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
         Assert.That(await ExistsAsync(code), Is.False);
@@ -79,7 +59,7 @@ public sealed class RequestLimitsTests
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new("application/json");
 
-        using var response = await _admin.PostAsync(UnitsPath, content);
+        using var response = await Admin.PostAsync(UnitsPath, content);
 
         await response.ValidationProblemAsync("name");
     }
