@@ -78,7 +78,8 @@ internal static class ItemSql
         Id, InspectionId, Code, Title, Description, Requirement, Target, Category, Area, Industry, Aspect, IsKey,
         ResponsiblePerson, ResponsiblePhone, DeadlineKinds, DueDate, OriginalDueDate, ProgressStatus, ScheduleStatus,
         SignOffStatus, SignOffStepIndex, SignOffRound, QuantityTarget, QuantityDone, QuantityUnit, Obstacles,
-        RecurrenceCount, CreatedAt, UpdatedAt, CompletedAt, SignedOffAt, Version, MeasuresTotal, MeasuresImplemented, Holders
+        RecurrenceCount, CreatedAt, UpdatedAt, CompletedAt, SignedOffAt, Version, MeasuresTotal, MeasuresImplemented, Holders,
+        LeadUnitId
         """;
 
     private const string ItemValues = """
@@ -86,7 +87,7 @@ internal static class ItemSql
         @ResponsiblePerson, @ResponsiblePhone, @DeadlineKinds, @DueDate, @OriginalDueDate, @ProgressStatus, @ScheduleStatus,
         @SignOffStatus, @SignOffStepIndex, @SignOffRound, @QuantityTarget, @QuantityDone, @QuantityUnit, @Obstacles,
         @RecurrenceCount, @CreatedAt, @UpdatedAt, @CompletedAt, @SignedOffAt, @Version, @MeasuresTotal, @MeasuresImplemented,
-        @Holders
+        @Holders, @LeadUnitId
         """;
 
     /// <summary>
@@ -113,7 +114,8 @@ internal static class ItemSql
             SignOffRound = @SignOffRound, QuantityTarget = @QuantityTarget, QuantityDone = @QuantityDone,
             QuantityUnit = @QuantityUnit, Obstacles = @Obstacles, RecurrenceCount = @RecurrenceCount,
             UpdatedAt = @UpdatedAt, CompletedAt = @CompletedAt, SignedOffAt = @SignedOffAt, Version = @Version,
-            MeasuresTotal = @MeasuresTotal, MeasuresImplemented = @MeasuresImplemented, Holders = @Holders
+            MeasuresTotal = @MeasuresTotal, MeasuresImplemented = @MeasuresImplemented, Holders = @Holders,
+            LeadUnitId = @LeadUnitId
         """;
 
     private const string UpdateWhere = "WHERE Id = @Id AND Version = @PreviousVersion";

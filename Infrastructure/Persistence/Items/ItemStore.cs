@@ -139,6 +139,6 @@ internal sealed class ItemStore(DbSession db, ProgressStore reports, SignOffStor
         item.Obstacles, item.RecurrenceCount, item.CreatedAt, item.UpdatedAt, item.CompletedAt, item.SignedOffAt,
         item.Version, PreviousVersion = item.Version - 1,
         MeasuresTotal = item.Measures.Count, MeasuresImplemented = item.Measures.Count(m => m.Implemented),
-        Holders = HolderSet.Key(item.Units),
+        Holders = HolderSet.Key(item.Units), item.LeadUnitId,
     };
 }

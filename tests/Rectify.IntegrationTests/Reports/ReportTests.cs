@@ -109,6 +109,23 @@ public sealed class ReportTests : ApiTest
     }
 
     [Test]
+    public async Task Overdue_AfterTheLeadMoves_ListsAndCountsTheItemUnderItsNewLead()
+    {
+        var before = await Admin.CreateUnitIdAsync("生态环境分局");
+        var after = await Admin.CreateUnitIdAsync("水利局");
+        var inspection = await Admin.CreateInspectionAsync("省级生态环境保护督察反馈问题", "provincial_inspection");
+        var late = await Admin.CreateItemAsync(inspection, before, dueDate: new DateOnly(2026, 3, 1));
+
+        using var moved = await Admin.PatchJsonAsync($"/api/v1/items/{late}", new { leadUnitId = after }, "\"1\"");
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
+
+        var report = await GetJsonAsync($"overdue?inspectionId={inspection}");
+        Assert.That(Rows(report, "overdue").Select(r => r["leadUnit"]!.GetValue<string>()), Is.EqualTo(new[] { "水利局" }));
+        Assert.That(Rows(report, "units").Select(r => (r["unit"]!.GetValue<string>(), r["overdue"]!.GetValue<int>())),
+            Is.EqualTo(new[] { ("水利局", 1) }), "the old lead no longer answers for it");
+    }
+
+    [Test]
     public async Task Progress_CountsWhatChangedAfterSinceUpToAsOf()
     {
         var unit = await Admin.CreateUnitIdAsync("区水利局", kind: "department");
