@@ -16,6 +16,7 @@ namespace Rectify.Infrastructure.Persistence;
 public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDisposable
 {
     private DbConnection? _connection;
+    private ReusingSqliteConnection? _writes;
     private DbTransaction? _transaction;
     private bool _holdsWriteTurn;
     private bool _enforcesForeignKeys;
@@ -108,8 +109,12 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
     public async Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken cancellationToken)
     {
         await WriterConnectionAsync(cancellationToken);
-        return await RunAsync((connection, command) => connection.ExecuteAsync(command), sql, parameters, cancellationToken);
+        return await RunAsync((connection, command) => Writes(connection).ExecuteAsync(command), sql, parameters, cancellationToken);
     }
+
+    /// <summary>Where writes run: on SQLite, the connection that keeps its statements prepared for the session.</summary>
+    private DbConnection Writes(DbConnection connection) =>
+        connection is SqliteConnection sqlite ? _writes ??= new ReusingSqliteConnection(sqlite) : connection;
 
     /// <summary>
     /// Runs one statement in the current transaction. What a race can still cause after the checks before it — a
@@ -149,6 +154,8 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
         if (_transaction is not null)
             await _transaction.DisposeAsync();
         ReleaseWriteTurn();
+        if (_writes is not null)
+            await _writes.DisposeAsync();
         if (_connection is not null)
             await _connection.DisposeAsync();
     }
