@@ -18,6 +18,7 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
     private const int MaxKept = 256;
 
     private readonly Dictionary<string, SqliteCommand> _kept = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _prefixed = new(StringComparer.Ordinal);
 
     /// <summary>The kept command for the SQL (made on first use), or a new one the caller disposes when none is kept.</summary>
     private (SqliteCommand Command, bool Kept) CommandFor(string sql)
@@ -33,6 +34,23 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
     }
 
     private SqliteCommand NewCommand() => connection.CreateCommand();
+
+    /// <summary>
+    /// Dapper names parameters without their '@'; Microsoft.Data.Sqlite then looks each one up twice per run, once
+    /// as named and once with each prefix, which was a third of a save's binding.
+    /// </summary>
+    private void PrefixNames(SqliteParameterCollection parameters)
+    {
+        foreach (SqliteParameter parameter in parameters)
+        {
+            var name = parameter.ParameterName;
+            if (name.Length == 0 || name[0] is '@' or '$' or ':')
+                continue;
+            if (!_prefixed.TryGetValue(name, out var prefixed))
+                _prefixed.Add(name, prefixed = "@" + name);
+            parameter.ParameterName = prefixed;
+        }
+    }
 
     protected override DbCommand CreateDbCommand() => new ReusedCommand(this);
 
@@ -120,8 +138,17 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
         public override void Cancel() => _command.Cancel();
         public override void Prepare() => _command.Prepare();
         protected override DbParameter CreateDbParameter() => _command.CreateParameter();
-        public override int ExecuteNonQuery() => _command.ExecuteNonQuery();
-        public override object? ExecuteScalar() => _command.ExecuteScalar();
+        public override int ExecuteNonQuery()
+        {
+            owner.PrefixNames(_command.Parameters);
+            return _command.ExecuteNonQuery();
+        }
+
+        public override object? ExecuteScalar()
+        {
+            owner.PrefixNames(_command.Parameters);
+            return _command.ExecuteScalar();
+        }
 
         protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) =>
             throw new NotSupportedException("Statements that return rows are not run on a reused command.");
