@@ -10,9 +10,9 @@ using Rectify.Infrastructure.Persistence.Units;
 namespace Rectify.IntegrationTests.Persistence;
 
 /// <summary>
-/// The counters on the Items row (measure counts and the lead/responsible holder key) that statistics and list pages
-/// read instead of the child rows: every kind of save keeps them equal to a count of those rows, and migration 0012's
-/// backfill computes the same values as the save.
+/// The counters on the Items row (measure counts, the lead/responsible holder key and the lead unit) that statistics,
+/// list pages and reports read instead of the child rows: every kind of save keeps them equal to those rows, and the
+/// backfills of migrations 0012 and 0016 compute the same values as the save.
 /// </summary>
 [TestFixture(SqlDialect.Sqlite)]
 [TestFixture(SqlDialect.SqlServer)]
@@ -101,22 +101,24 @@ public sealed class ItemCountersTests(SqlDialect dialect)
 
         await using (var session = _database.OpenSession())
         {
-            await session.ExecuteAsync(
-                "UPDATE Items SET MeasuresTotal = 0, MeasuresImplemented = 0, Holders = NULL", null, CancellationToken.None);
-            await session.ExecuteAsync(BackfillStatement(), null, CancellationToken.None);
+            await session.ExecuteAsync("UPDATE Items SET MeasuresTotal = 0, MeasuresImplemented = 0, Holders = NULL, LeadUnitId = NULL",
+                null, CancellationToken.None);
+            await session.ExecuteAsync(BackfillStatement("0012_add_item_counters.sql"), null, CancellationToken.None);
+            await session.ExecuteAsync(BackfillStatement("0016_add_item_lead_unit.sql"), null, CancellationToken.None);
         }
 
         Assert.That(saved.Select(c => c.MeasuresTotal), Is.EqualTo(new[] { 0, 2, 0 }));
+        Assert.That(saved.Select(c => c.LeadUnitId), Is.EqualTo(new[] { 0, 1, 2 }.Select(n => _units[n].Id)));
         Assert.That(await StoredAsync(ids), Is.EqualTo(saved));
     }
 
-    /// <summary>The UPDATE of migration 0012 that fills the counters of existing rows.</summary>
-    private string BackfillStatement()
+    /// <summary>The UPDATE of a migration that fills the counters of existing rows.</summary>
+    private string BackfillStatement(string migration)
     {
         var assembly = typeof(DatabaseMigrator).Assembly;
         var resource = assembly.GetManifestResourceNames().Single(n =>
             n.Contains(DatabaseMigrator.ScriptFolder(dialect), StringComparison.Ordinal) &&
-            n.EndsWith("0012_add_item_counters.sql", StringComparison.Ordinal));
+            n.EndsWith(migration, StringComparison.Ordinal));
         using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
         var script = reader.ReadToEnd();
         var start = script.IndexOf("\nUPDATE ", StringComparison.Ordinal);
@@ -184,6 +186,7 @@ public sealed class ItemCountersTests(SqlDialect dialect)
         Assert.That((stored.MeasuresTotal, stored.MeasuresImplemented), Is.EqualTo((counted!.MeasuresTotal, counted.MeasuresImplemented)));
         Assert.That((stored.MeasuresTotal, stored.MeasuresImplemented), Is.EqualTo(measures));
         Assert.That(stored.Holders, Is.EqualTo(HolderSet.Key(units.Select(u => u.ToItemUnit()))));
+        Assert.That(stored.LeadUnitId, Is.EqualTo(units.Single(u => u.Role == "lead").UnitId));
         Assert.That(HolderSet.Parse(stored.Holders), Is.EquivalentTo(holders.Select(n => _units[n].Id)));
         Assert.That(HolderSet.Parse(stored.Holders), Is.Ordered.Using<Guid>((a, b) => string.CompareOrdinal(a.ToString(), b.ToString())));
     }
@@ -194,7 +197,7 @@ public sealed class ItemCountersTests(SqlDialect dialect)
         await using var session = _database.OpenSession();
         foreach (var id in ids)
             stored.Add((await session.QuerySingleOrDefaultAsync<Counters>(
-                "SELECT MeasuresTotal, MeasuresImplemented, Holders FROM Items WHERE Id = @Id", new { Id = id },
+                "SELECT MeasuresTotal, MeasuresImplemented, Holders, LeadUnitId FROM Items WHERE Id = @Id", new { Id = id },
                 CancellationToken.None))!);
         return stored;
     }
@@ -204,5 +207,6 @@ public sealed class ItemCountersTests(SqlDialect dialect)
         public int MeasuresTotal { get; init; }
         public int MeasuresImplemented { get; init; }
         public string? Holders { get; init; }
+        public Guid? LeadUnitId { get; init; }
     }
 }
