@@ -53,6 +53,7 @@ public static class SwaggerSetup
             options.OperationFilter<IfMatchHeaderFilter>();
             options.OperationFilter<IdempotencyKeyHeaderFilter>();
             options.OperationFilter<ETagHeaderFilter>();
+            options.OperationFilter<ParameterDescriptions>();
             // After the filters that add responses, so theirs get problem bodies too.
             options.OperationFilter<ProblemSchemas>();
             options.SupportNonNullableReferenceTypes();
