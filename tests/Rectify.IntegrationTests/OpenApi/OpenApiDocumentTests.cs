@@ -230,6 +230,26 @@ public sealed class OpenApiDocumentTests : ApiTest
         Assert.That(_document.Info.License?.Url, Is.Not.Null);
     }
 
+    [Test]
+    public void EveryJsonRequestBody_HasAnExample_AndAPatchOneShowsOnlyWhatItChanges()
+    {
+        var bodies = Operations()
+            .Select(o => (o.Method, o.Operation.OperationId, Body: o.Operation.RequestBody?.Content?.TryGetValue("application/json", out var json) == true ? json : null))
+            .Where(o => o.Body is not null)
+            .ToList();
+        var without = bodies.Where(o => o.Body!.Example is null).Select(o => o.OperationId);
+        var patches = bodies.Where(o => o.Method == HttpMethod.Patch).ToList();
+
+        Assert.That(without, Is.Empty);
+        Assert.That(patches, Is.Not.Empty);
+        foreach (var (_, operationId, body) in patches)
+        {
+            var fields = body!.Example!.AsObject().Select(p => p.Key).ToList();
+            var schema = (OpenApiSchema)((OpenApiSchemaReference)body.Schema!).Target!;
+            Assert.That(fields, Has.Count.LessThanOrEqualTo(2).And.SubsetOf(schema.Properties!.Keys), operationId);
+        }
+    }
+
     private OpenApiSchema Schema(string id) => (OpenApiSchema)_document.Components!.Schemas![id];
 
     private static string? ProblemSchemaOf(OpenApiOperation operation, string status) =>
