@@ -54,7 +54,7 @@ public static class SwaggerSetup
             options.OperationFilter<IdempotencyKeyHeaderFilter>();
             options.OperationFilter<ETagHeaderFilter>();
             options.OperationFilter<ParameterDescriptions>();
-            options.OperationFilter<RequestExamples>();
+            options.OperationFilter<RequestBodies>();
             // After the filters that add responses, so theirs get problem bodies too.
             options.OperationFilter<ProblemSchemas>();
             options.SupportNonNullableReferenceTypes();
