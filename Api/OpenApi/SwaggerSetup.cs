@@ -48,6 +48,7 @@ public static class SwaggerSetup
             options.DocumentFilter<TagDescriptions>();
             options.DocumentFilter<DocumentInfoFilter>();
             options.SchemaFilter<MemberSchemas>();
+            options.SchemaFilter<PropertyExamples>();
             options.DocumentFilter<ResponsesSendEveryProperty>();
             options.OperationFilter<AuthResponsesFilter>();
             options.OperationFilter<IfMatchHeaderFilter>();
