@@ -15,19 +15,19 @@ namespace Rectify.Api.OpenApi;
 /// </summary>
 internal sealed class MemberSchemas(IServiceScopeFactory scopes) : ISchemaFilter
 {
-    private readonly NullabilityInfoContext _nullability = new();
-
     public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
     {
         if (schema is not OpenApiSchema target || target.Properties is not { Count: > 0 } properties)
             return;
         var demanded = DemandedByValidator(context.Type);
+        // Not thread-safe, and two requests may generate the document at once.
+        var nullability = new NullabilityInfoContext();
         foreach (var member in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var name = properties.Keys.FirstOrDefault(k => string.Equals(k, member.Name, StringComparison.OrdinalIgnoreCase));
             if (name is null)
                 continue;
-            var nullable = IsNullable(member) && !demanded.Contains(member.Name);
+            var nullable = IsNullable(member, nullability) && !demanded.Contains(member.Name);
             if (demanded.Contains(member.Name))
                 (target.Required ??= new SortedSet<string>(StringComparer.Ordinal)).Add(name);
             switch (properties[name])
@@ -59,9 +59,9 @@ internal sealed class MemberSchemas(IServiceScopeFactory scopes) : ISchemaFilter
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    private bool IsNullable(PropertyInfo member)
+    private static bool IsNullable(PropertyInfo member, NullabilityInfoContext nullability)
     {
-        var info = _nullability.Create(member);
+        var info = nullability.Create(member);
         if (OptionalMembers.ValueType(member.PropertyType) is { } value)
             return Nullable.GetUnderlyingType(value) is not null ||
                    (!value.IsValueType && info.GenericTypeArguments[0].ReadState == NullabilityState.Nullable);
