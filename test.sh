@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-zenhei)
-# The OpenAPI lint test runs Redocly CLI (npx -y @redocly/cli@2, see redocly.yaml), which needs Node.js 20.19 or later.
+# The OpenAPI lint test runs Redocly CLI 2 through npx (see redocly.yaml), which needs Node.js 20.19 or later.
 command -v npx >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -5,19 +5,22 @@ namespace Rectify.IntegrationTests.OpenApi;
 
 /// <summary>
 /// The served document passes Redocly's recommended rules with no error and no warning (redocly.yaml at the repository
-/// root says which rule is off and why). Runs <c>npx -y @redocly/cli@2</c>; test.sh installs Node.js where it is missing.
+/// root says which rule is off and why). Runs Redocly CLI through npx at a pinned version; test.sh installs Node.js
+/// where it is missing.
 /// </summary>
 public sealed class OpenApiLintTests : ApiTest
 {
+    private const string RedoclyCli = "@redocly/cli@2.77.0";
+
     [Test]
     public async Task Document_PassesRedoclyLint_WithoutErrorsOrWarnings()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var file = Path.Combine(Path.GetTempPath(), $"rectify-openapi-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, await App.Anonymous().GetStringAsync("/swagger/v1/swagger.json"));
         try
         {
-            var (exitCode, output, errors) = await RunAsync(root, "npx", "-y", "@redocly/cli@2", "lint", file,
+            var (exitCode, output, errors) = await RunAsync(root, "npx", "-y", RedoclyCli, "lint", file,
                 "--config", Path.Combine(root, "redocly.yaml"), "--format", "json");
             var report = JsonDocument.Parse(output[output.IndexOf('{')..]).RootElement;
             var problems = report.GetProperty("problems").EnumerateArray()
@@ -56,13 +59,5 @@ public sealed class OpenApiLintTests : ApiTest
             throw new AssertionException($"{program} did not finish within 5 minutes: {await errors}");
         }
         return (process.ExitCode, await output, await errors);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "redocly.yaml")))
-                return directory.FullName;
-        throw new AssertionException("The repository root (redocly.yaml) was not found above the test binaries.");
     }
 }

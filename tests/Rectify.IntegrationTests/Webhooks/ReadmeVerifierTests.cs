@@ -5,21 +5,13 @@ namespace Rectify.IntegrationTests.Webhooks;
 /// <summary>The README's C# verifier is the one every delivery in these tests is checked with, word for word.</summary>
 public sealed class ReadmeVerifierTests
 {
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "Rectify.sln")))
-                return directory.FullName;
-        throw new AssertionException("The repository root (Rectify.sln) was not found above the test binaries.");
-    }
-
     private static IReadOnlyList<string> Lines(string code) =>
         code.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0).ToList();
 
     [Test]
     public void ReadmeCSharpVerifier_IsTheTestsVerifier()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var source = File.ReadAllText(Path.Combine(root, "tests", "Rectify.IntegrationTests", "Webhooks", "WebhookSignature.cs"));
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
 
