@@ -17,38 +17,59 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
     /// <summary>Enough for every fixed statement; a list expanded into many spellings stops being kept past it.</summary>
     private const int MaxKept = 256;
 
-    private readonly Dictionary<string, SqliteCommand> _kept = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _prefixed = new(StringComparer.Ordinal);
-
-    /// <summary>The kept command for the SQL (made on first use), or a new one the caller disposes when none is kept.</summary>
-    private (SqliteCommand Command, bool Kept) CommandFor(string sql)
-    {
-        if (_kept.TryGetValue(sql, out var kept))
-            return (kept, true);
-        var command = NewCommand();
-        command.CommandText = sql;
-        if (_kept.Count >= MaxKept)
-            return (command, false);
-        _kept.Add(sql, command);
-        return (command, true);
-    }
-
-    private SqliteCommand NewCommand() => connection.CreateCommand();
+    private readonly Dictionary<string, Statement> _kept = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Dapper names parameters without their '@'; Microsoft.Data.Sqlite then looks each one up twice per run, once
-    /// as named and once with each prefix, which was a third of a save's binding.
+    /// A prepared command and the names its parameters are bound by. Dapper names parameters without their prefix,
+    /// and Microsoft.Data.Sqlite then looks each one up as named and again with every prefix on each run (a third of
+    /// a save's binding), so a name is given the '@' the SQL spells it with, once.
     /// </summary>
-    private void PrefixNames(SqliteParameterCollection parameters)
+    private sealed class Statement(SqliteCommand command)
     {
-        foreach (SqliteParameter parameter in parameters)
+        private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
+
+        public SqliteCommand Command { get; } = command;
+
+        public string NameOf(string name)
         {
-            var name = parameter.ParameterName;
-            if (name.Length == 0 || name[0] is '@' or '$' or ':')
-                continue;
-            if (!_prefixed.TryGetValue(name, out var prefixed))
-                _prefixed.Add(name, prefixed = "@" + name);
-            parameter.ParameterName = prefixed;
+            if (!_names.TryGetValue(name, out var bound))
+                _names.Add(name, bound = name.Length > 0 && name[0] is not ('@' or '$' or ':') &&
+                                         Command.CommandText.Contains("@" + name, StringComparison.Ordinal)
+                    ? "@" + name
+                    : name);
+            return bound;
+        }
+    }
+
+    /// <summary>Runs what Dapper built on the kept statement for its SQL (made on first use), then unbinds it.</summary>
+    private T Run<T>(SqliteCommand built, Func<SqliteCommand, T> run)
+    {
+        var kept = _kept.TryGetValue(built.CommandText, out var statement);
+        statement ??= new Statement(connection.CreateCommand());
+        var command = statement.Command;
+        if (!kept)
+        {
+            command.CommandText = built.CommandText;
+            if (_kept.Count < MaxKept)
+                _kept.Add(built.CommandText, statement);
+        }
+        try
+        {
+            foreach (SqliteParameter parameter in built.Parameters)
+            {
+                parameter.ParameterName = statement.NameOf(parameter.ParameterName);
+                command.Parameters.Add(parameter);
+            }
+            command.Transaction = built.Transaction;
+            command.CommandTimeout = built.CommandTimeout;
+            return run(command);
+        }
+        finally
+        {
+            command.Parameters.Clear();
+            command.Transaction = null;
+            if (!_kept.ContainsKey(built.CommandText))
+                command.Dispose();
         }
     }
 
@@ -77,44 +98,33 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
     {
         if (disposing)
         {
-            foreach (var command in _kept.Values)
-                command.Dispose();
+            foreach (var statement in _kept.Values)
+                statement.Command.Dispose();
             _kept.Clear();
         }
         base.Dispose(disposing);
     }
 
-    /// <summary>The command Dapper makes: it runs the kept command for whatever SQL it is given.</summary>
+    /// <summary>
+    /// The command Dapper makes and fills in: a detached command holding its SQL, parameters and transaction, which
+    /// runs on the kept statement. Dapper may rewrite the SQL while it binds (a list expands), so nothing is picked
+    /// before it runs.
+    /// </summary>
     private sealed class ReusedCommand(ReusingSqliteConnection owner) : DbCommand
     {
-        private SqliteCommand _command = owner.NewCommand();
-        private bool _kept;
+        private readonly SqliteCommand _built = new();
 
         [AllowNull]
-        public override string CommandText
-        {
-            get => _command.CommandText;
-            set
-            {
-                // Dapper rewrites the SQL after binding when it expands a list: the parameters move with it.
-                var bound = _command.Parameters.Cast<SqliteParameter>().ToList();
-                var transaction = _command.Transaction;
-                Release();
-                (_command, _kept) = owner.CommandFor(value ?? "");
-                _command.Parameters.Clear();
-                _command.Parameters.AddRange(bound);
-                _command.Transaction = transaction;
-            }
-        }
+        public override string CommandText { get => _built.CommandText; set => _built.CommandText = value; }
 
-        public override int CommandTimeout { get => _command.CommandTimeout; set => _command.CommandTimeout = value; }
-        public override CommandType CommandType { get => _command.CommandType; set => _command.CommandType = value; }
-        public override bool DesignTimeVisible { get => _command.DesignTimeVisible; set => _command.DesignTimeVisible = value; }
+        public override int CommandTimeout { get => _built.CommandTimeout; set => _built.CommandTimeout = value; }
+        public override CommandType CommandType { get => _built.CommandType; set => _built.CommandType = value; }
+        public override bool DesignTimeVisible { get => _built.DesignTimeVisible; set => _built.DesignTimeVisible = value; }
 
         public override UpdateRowSource UpdatedRowSource
         {
-            get => _command.UpdatedRowSource;
-            set => _command.UpdatedRowSource = value;
+            get => _built.UpdatedRowSource;
+            set => _built.UpdatedRowSource = value;
         }
 
         protected override DbConnection? DbConnection
@@ -127,44 +137,27 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
             }
         }
 
-        protected override DbParameterCollection DbParameterCollection => _command.Parameters;
+        protected override DbParameterCollection DbParameterCollection => _built.Parameters;
 
         protected override DbTransaction? DbTransaction
         {
-            get => _command.Transaction;
-            set => _command.Transaction = (SqliteTransaction?)value;
+            get => _built.Transaction;
+            set => _built.Transaction = (SqliteTransaction?)value;
         }
 
-        public override void Cancel() => _command.Cancel();
-        public override void Prepare() => _command.Prepare();
-        protected override DbParameter CreateDbParameter() => _command.CreateParameter();
-        public override int ExecuteNonQuery()
-        {
-            owner.PrefixNames(_command.Parameters);
-            return _command.ExecuteNonQuery();
-        }
-
-        public override object? ExecuteScalar()
-        {
-            owner.PrefixNames(_command.Parameters);
-            return _command.ExecuteScalar();
-        }
+        public override void Cancel() { }
+        public override void Prepare() { }
+        protected override DbParameter CreateDbParameter() => _built.CreateParameter();
+        public override int ExecuteNonQuery() => owner.Run(_built, command => command.ExecuteNonQuery());
+        public override object? ExecuteScalar() => owner.Run(_built, command => command.ExecuteScalar());
 
         protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) =>
             throw new NotSupportedException("Statements that return rows are not run on a reused command.");
 
-        private void Release()
-        {
-            _command.Parameters.Clear();
-            _command.Transaction = null;
-            if (!_kept)
-                _command.Dispose();
-        }
-
         protected override void Dispose(bool disposing)
         {
             if (disposing)
-                Release();
+                _built.Dispose();
             base.Dispose(disposing);
         }
     }

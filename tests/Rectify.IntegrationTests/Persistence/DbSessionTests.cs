@@ -52,9 +52,11 @@ public sealed class DbSessionTests(SqlDialect dialect)
         foreach (var (id, name) in new[] { (1, "城关镇"), (2, null), (3, "水利局") })
             await session.ExecuteAsync($"INSERT INTO {table} (Id, Name) VALUES (@Id, @Name)", new { Id = id, Name = name },
                 CancellationToken.None);
-        var marked = dialect == SqlDialect.Sqlite ? "Name || '!'" : "Name + '!'";
-        foreach (var ids in new[] { new[] { 1 }, [2, 3] })
-            await session.ExecuteAsync($"UPDATE {table} SET Name = {marked} WHERE Id IN @Ids", new { Ids = ids }, CancellationToken.None);
+        // The list comes before another value: Dapper rewrites the SQL for the list while it is still binding.
+        var marked = dialect == SqlDialect.Sqlite ? "Name || @Mark" : "Name + @Mark";
+        foreach (var ids in new[] { new[] { 1 }, [2, 3], [] })
+            await session.ExecuteAsync($"UPDATE {table} SET Name = {marked} WHERE Id IN @Ids", new { Ids = ids, Mark = "!" },
+                CancellationToken.None);
         await session.CommitAsync(CancellationToken.None);
 
         var rows = await session.QueryAsync<(int Id, string? Name)>($"SELECT Id, Name FROM {table} ORDER BY Id", null,
