@@ -18,6 +18,29 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
     private const int MaxKept = 256;
 
     private readonly Dictionary<string, Statement> _kept = new(StringComparer.Ordinal);
+    private static readonly int DefaultTimeout = new SqliteCommand().CommandTimeout;
+
+    /// <summary>
+    /// The detached command Dapper fills, kept between calls (a session runs one at a time) so its parameter list
+    /// does not grow from empty for every row written.
+    /// </summary>
+    private SqliteCommand? _spareBuilder;
+
+    private SqliteCommand RentBuilder()
+    {
+        var builder = _spareBuilder ?? new SqliteCommand();
+        _spareBuilder = null;
+        return builder;
+    }
+
+    private void ReturnBuilder(SqliteCommand builder)
+    {
+        builder.Parameters.Clear();
+        builder.Transaction = null;
+        builder.CommandText = "";
+        builder.CommandTimeout = DefaultTimeout;
+        _spareBuilder = builder;
+    }
 
     /// <summary>
     /// A prepared command and the names its parameters are bound by. Dapper names parameters without their prefix,
@@ -101,6 +124,7 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
             foreach (var statement in _kept.Values)
                 statement.Command.Dispose();
             _kept.Clear();
+            _spareBuilder?.Dispose();
         }
         base.Dispose(disposing);
     }
@@ -112,7 +136,7 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
     /// </summary>
     private sealed class ReusedCommand(ReusingSqliteConnection owner) : DbCommand
     {
-        private readonly SqliteCommand _built = new();
+        private readonly SqliteCommand _built = owner.RentBuilder();
 
         [AllowNull]
         public override string CommandText { get => _built.CommandText; set => _built.CommandText = value; }
@@ -157,7 +181,7 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
         protected override void Dispose(bool disposing)
         {
             if (disposing)
-                _built.Dispose();
+                owner.ReturnBuilder(_built);
             base.Dispose(disposing);
         }
     }
