@@ -62,7 +62,7 @@ try
         });
         Fail("reporting progress backwards was accepted");
     }
-    catch (ApiException<RuleProblemDetails> refused) when (refused.StatusCode == 409)
+    catch (ApiException<RuleProblem> refused) when (refused.StatusCode == 409)
     {
         Check(refused.Result.Rule == "progress_backwards", $"the 409 names rule '{refused.Result.Rule}'");
         Ok($"a 409 names its rule: {refused.Result.Rule}");
@@ -74,10 +74,11 @@ try
         await client.UpdateItemAsync(id, ETag(current), new ItemPatch { Title = "" });
         Fail("an empty title was accepted");
     }
-    catch (ApiException<ValidationProblemDetails> invalid) when (invalid.StatusCode == 400)
+    catch (ApiException<ValidationProblem> invalid) when (invalid.StatusCode == 400)
     {
-        Check(invalid.Result.Errors.TryGetValue("title", out var messages) && messages.Count > 0,
-            $"the 400 names no error for title: {string.Join(", ", invalid.Result.Errors.Keys)}");
+        var errors = invalid.Result.Errors ?? throw new ScenarioFailed("the 400 has no errors");
+        Check(errors.TryGetValue("title", out var messages) && messages.Count > 0,
+            $"the 400 names no error for title: {string.Join(", ", errors.Keys)}");
         Ok($"a 400 names its field: title: {messages!.First()}");
     }
 

@@ -121,8 +121,8 @@ public sealed class GeneratedClientTests
             RedirectStandardError = true,
             Environment = { ["DOTNET_NOLOGO"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" },
         };
-        // dotnet test runs this host under MSBuild's environment, which would point the child build at the test's own SDK
-        // resolution state instead of its own.
+        // This host inherits the variables dotnet test's own MSBuild run set (MSBuildSDKsPath, MSBuildExtensionsPath…);
+        // the scenario's build resolves its SDK afresh, as it would on an integrator's machine.
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(key);
 
