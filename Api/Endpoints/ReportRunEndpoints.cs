@@ -26,6 +26,8 @@ public static class ReportRunEndpoints
             .ProducesProblems(Status400BadRequest, Status403Forbidden);
         group.MapGet("/{id:guid}", GetReportRun).RequireAuthorization(Scopes.Read)
             .WithSummary("Fetch a report run 下载定期报告")
+            .Produces(Status200OK, contentType: "application/json", additionalContentTypes:
+                ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/plain"])
             .WithDescription("The run's document as it was made: format=json (default, as stored), csv (UTF-8 with BOM, Chinese headers), xlsx (one sheet per section) or text (the summary's sentences), as a file named like overdue-2026-11-28.xlsx. Office keys only (403 office_only).")
             .ProducesProblems(Status400BadRequest, Status403Forbidden, Status404NotFound);
         return app;

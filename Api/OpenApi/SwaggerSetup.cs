@@ -1,15 +1,28 @@
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Rectify.Api.Auth;
 using Rectify.Api.Http;
-using Rectify.Application.Common;
+using Swashbuckle.AspNetCore.Swagger;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Rectify.Api.OpenApi;
 
 public static class SwaggerSetup
 {
-    public static IServiceCollection AddRectifySwagger(this IServiceCollection services) =>
-        services.AddEndpointsApiExplorer().AddSwaggerGen(options =>
+    public static IServiceCollection AddRectifySwagger(this IServiceCollection services)
+    {
+        services.AddOptions<DocumentInfoOptions>().BindConfiguration(DocumentInfoOptions.Section);
+        services.AddSingleton<ISerializerDataContractResolver>(provider => new OptionalMembers(
+            new JsonSerializerDataContractResolver(
+                provider.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions,
+                provider.GetRequiredService<IOptions<SchemaGeneratorOptions>>().Value)));
+        // The service's own address, as the caller reached it: a client generated from the document calls it back there.
+        services.Configure<SwaggerOptions>(options => options.PreSerializeFilters.Add((document, request) =>
+            document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host}{request.PathBase}", Description = "This service" }]));
+        return services.AddEndpointsApiExplorer().AddSwaggerGen(options =>
         {
             options.SwaggerDoc("v1", new OpenApiInfo
             {
@@ -31,21 +44,62 @@ public static class SwaggerSetup
                 [new OpenApiSecuritySchemeReference(ApiKeyAuthenticationHandler.SchemeName, document)] = [],
             });
             options.OrderActionsBy(api => $"{TagOrder(api.ActionDescriptor.EndpointMetadata)} {api.RelativePath}");
-            options.SchemaFilter<OptionalSchemaFilter>();
+            options.CustomOperationIds(OperationId);
+            options.DocumentFilter<TagDescriptions>();
+            options.DocumentFilter<DocumentInfoFilter>();
+            options.SchemaFilter<MemberSchemas>();
+            options.DocumentFilter<ResponsesSendEveryProperty>();
             options.OperationFilter<AuthResponsesFilter>();
             options.OperationFilter<IfMatchHeaderFilter>();
             options.OperationFilter<IdempotencyKeyHeaderFilter>();
+            options.OperationFilter<ETagHeaderFilter>();
+            // After the filters that add responses, so theirs get problem bodies too.
+            options.OperationFilter<ProblemSchemas>();
             options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
         });
+    }
 
-    private static readonly string[] TagsInReadingOrder = ["Units", "Inspections", "Items", "Statistics", "Audit", "API clients", "Webhooks"];
+    /// <summary>
+    /// The handler method's name, camel-cased (<c>ApproveSignOff</c> → <c>approveSignOff</c>): stable, and what a client
+    /// generator names its method.
+    /// </summary>
+    private static string OperationId(ApiDescription api)
+    {
+        var name = api.ActionDescriptor.EndpointMetadata.OfType<MethodInfo>().FirstOrDefault()?.Name
+                   ?? throw new InvalidOperationException($"{api.HttpMethod} {api.RelativePath} has no handler method to name its operation.");
+        return JsonNamingPolicy.CamelCase.ConvertName(name);
+    }
+
+    /// <summary>The tags in the order a newcomer meets them (Swagger UI lists them so, not alphabetically), with what each holds.</summary>
+    private static readonly (string Name, string Description)[] Tags =
+    [
+        ("Units 单位", "The bureaus, townships, parks and companies that take on rectification work, as a tree. Items name them in roles (lead 牵头, responsible 责任, cooperating 配合, supervising 督导, acceptance 验收); a key bound to a unit sees its subtree only."),
+        ("Inspections 督察来源", "Where feedback items come from: a central or provincial inspection (督察), its look-back (回头看), a warning film (警示片), a party inspection (巡察), a supervised case, a petition… Each carries the sign-off chain (销号) its items walk."),
+        ("Items 整改任务", "The ledger (台账): each feedback item with its units, deadline, measures (整改措施), progress reports (进展), sign-off (销号), extensions (延期) and recurrences (反弹), its history, and a change feed for systems that pull."),
+        ("Imports 台账导入", "Spreadsheet ledgers (CSV or XLSX, Chinese headers) taken in all rows or none."),
+        ("Statistics 统计", "Counts and rates over the items a key may see, grouped by inspection, unit, category or status."),
+        ("Reports 报表", "The office's regular reports made on demand: the daily overdue list (日碰头), the weekly progress (周推进), the monthly unit ranking (月评比) and the year-end summary (年终总结), as JSON, CSV, XLSX or text."),
+        ("Report runs 定期报告", "Reports made on the schedule (or now, on request) and kept as they were made, to fetch again later."),
+        ("Audit 审计", "The append-only, keyed hash chain of every change, its checkpoints, and a check that nothing was cut back or rewritten."),
+        ("API clients 接口客户端", "The API keys: who may read, write, report, review or administer, optionally bound to a unit."),
+        ("Webhooks 推送", "Signed POSTs (Standard Webhooks) to the systems that subscribe to events, with their deliveries, retries and redelivery."),
+        ("Health", "Probes for load balancers and orchestrators; no API key needed."),
+    ];
 
     /// <summary>Swagger UI lists the tags in the order a newcomer meets them, not alphabetically.</summary>
     private static int TagOrder(IList<object> metadata)
     {
         var tag = metadata.OfType<Microsoft.AspNetCore.Http.Metadata.ITagsMetadata>().SelectMany(t => t.Tags).FirstOrDefault() ?? "";
-        var index = Array.FindIndex(TagsInReadingOrder, t => tag.StartsWith(t, StringComparison.Ordinal));
-        return index < 0 ? TagsInReadingOrder.Length : index;
+        var index = Array.FindIndex(Tags, t => t.Name == tag);
+        return index < 0 ? Tags.Length : index;
+    }
+
+    /// <summary>Declares the tags in reading order with their descriptions.</summary>
+    private sealed class TagDescriptions : IDocumentFilter
+    {
+        public void Apply(OpenApiDocument document, DocumentFilterContext context) =>
+            document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
     }
 
     /// <summary>
@@ -93,10 +147,16 @@ public static class SwaggerSetup
                 In = ParameterLocation.Header,
                 Required = required,
                 Description = required
-                    ? "The ETag you read, quotes included (e.g. \"3\"), or * for any version. Without it the answer is 428; with an old one, 412."
-                    : "Optional: the ETag you read, quotes included; with an old one the answer is 412 and nothing changes.",
+                    ? "The ETag you read, quotes included (e.g. \"3\"), a comma-separated list of them, or * for any version. Without it the answer is 428; with an old one, 412; one that is not an entity tag (3 without quotes), 400."
+                    : "Optional: the ETag you read, quotes included; with an old one the answer is 412 and nothing changes; one that is not an entity tag (3 without quotes) is a 400.",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                Example = System.Text.Json.Nodes.JsonValue.Create("\"3\""),
             });
+            operation.Responses ??= [];
+            const string malformed = "If-Match is not an entity tag (e.g. 3 without quotes): `errors` names If-Match";
+            if (!operation.Responses.TryAdd("400", new OpenApiResponse { Description = $"{malformed} (problem+json)." }) &&
+                operation.Responses["400"] is OpenApiResponse invalid)
+                invalid.Description = $"{invalid.Description}; or {malformed}.";
         }
     }
 
@@ -144,22 +204,6 @@ public static class SwaggerSetup
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String },
                 };
             }
-        }
-    }
-
-    /// <summary>Shows a PATCH field <c>Optional&lt;T&gt;</c> as plain <c>T</c>, as it travels on the wire.</summary>
-    private sealed class OptionalSchemaFilter : ISchemaFilter
-    {
-        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
-        {
-            if (schema is not OpenApiSchema target || !context.Type.IsGenericType ||
-                context.Type.GetGenericTypeDefinition() != typeof(Optional<>))
-                return;
-            var inner = context.SchemaGenerator.GenerateSchema(context.Type.GetGenericArguments()[0], context.SchemaRepository);
-            target.Properties?.Clear();
-            target.Required?.Clear();
-            target.Type = null;
-            target.AllOf = [inner];
         }
     }
 }

@@ -1,0 +1,124 @@
+using System.Reflection;
+using Microsoft.OpenApi;
+using Rectify.Application.Common;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace Rectify.Api.OpenApi;
+
+/// <summary>
+/// A PATCH field <c>Optional&lt;T&gt;</c> travels as a plain <c>T</c>, so the document describes it as one: the member
+/// gets <c>T</c>'s own schema (no wrapper schema a client generator would turn into a class), it is never required
+/// (absent means "leave as is"), and <see cref="MemberSchemas"/> marks it nullable where null clears it.
+/// </summary>
+internal sealed class OptionalMembers(ISerializerDataContractResolver inner) : ISerializerDataContractResolver
+{
+    public DataContract GetDataContractForType(Type type)
+    {
+        if (ValueType(type) is { } value)
+            return inner.GetDataContractForType(value);
+        var contract = inner.GetDataContractForType(type);
+        if (contract.DataType != DataType.Object || contract.ObjectProperties?.Any(p => ValueType(p.MemberType) is not null) != true)
+            return contract;
+        var properties = contract.ObjectProperties.Select(p => ValueType(p.MemberType) is { } valueType
+            // Nullable as far as the required-members rule is concerned; MemberSchemas sets the real flag.
+            ? new DataProperty(p.Name, valueType, isRequired: false, isNullable: true, p.IsReadOnly, p.IsWriteOnly, p.MemberInfo)
+            : p);
+        return DataContract.ForObject(contract.UnderlyingType, properties.ToList(), contract.ObjectExtensionDataType,
+            contract.ObjectTypeNameProperty, contract.ObjectTypeNameValue, contract.JsonConverter);
+    }
+
+    /// <summary>The <c>T</c> of an <c>Optional&lt;T&gt;</c>, or null for any other type.</summary>
+    public static Type? ValueType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Optional<>) ? type.GetGenericArguments()[0] : null;
+}
+
+/// <summary>
+/// Settles each property's <c>nullable</c> from its C# declaration, including the <c>T</c> of a PATCH field and
+/// properties whose schema is a <c>$ref</c> (wrapped as <c>allOf</c>, since a bare <c>$ref</c> cannot say null: the
+/// server sends <c>quantity</c> as null when an item has none).
+/// </summary>
+internal sealed class MemberSchemas : ISchemaFilter
+{
+    private readonly NullabilityInfoContext _nullability = new();
+
+    public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+    {
+        if (schema is not OpenApiSchema target || target.Properties is not { Count: > 0 } properties)
+            return;
+        foreach (var member in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var name = properties.Keys.FirstOrDefault(k => string.Equals(k, member.Name, StringComparison.OrdinalIgnoreCase));
+            if (name is null)
+                continue;
+            var nullable = IsNullable(member);
+            switch (properties[name])
+            {
+                case OpenApiSchemaReference reference when nullable:
+                    // OpenAPI 3.0 allows nullable only beside a type: the referenced schema's own.
+                    var referencedType = reference.Reference.Id is { } id && context.SchemaRepository.Schemas.TryGetValue(id, out var referenced)
+                        ? referenced.Type ?? JsonSchemaType.Object
+                        : JsonSchemaType.Object;
+                    properties[name] = new OpenApiSchema { AllOf = [reference], Type = referencedType | JsonSchemaType.Null };
+                    break;
+                case OpenApiSchema concrete when concrete.Type is { } type && concrete.AllOf is not { Count: > 0 }:
+                    concrete.Type = nullable ? type | JsonSchemaType.Null : type & ~JsonSchemaType.Null;
+                    break;
+            }
+        }
+    }
+
+    private bool IsNullable(PropertyInfo member)
+    {
+        var info = _nullability.Create(member);
+        if (OptionalMembers.ValueType(member.PropertyType) is { } value)
+            return Nullable.GetUnderlyingType(value) is not null ||
+                   (!value.IsValueType && info.GenericTypeArguments[0].ReadState == NullabilityState.Nullable);
+        return Nullable.GetUnderlyingType(member.PropertyType) is not null || info.ReadState == NullabilityState.Nullable;
+    }
+}
+
+/// <summary>
+/// The server writes every property of a response, null ones included, so in a schema that only responses use every
+/// property is required (and those that can be null are nullable). Schemas that requests use too keep the request's
+/// rule: the non-nullable members are required.
+/// </summary>
+internal sealed class ResponsesSendEveryProperty : IDocumentFilter
+{
+    public void Apply(OpenApiDocument document, DocumentFilterContext context)
+    {
+        var schemas = document.Components?.Schemas;
+        if (schemas is null)
+            return;
+        var operations = document.Paths?.Values.SelectMany(p => p.Operations?.Values.AsEnumerable() ?? []).ToList() ?? [];
+        var fromRequests = Reachable(schemas, operations.SelectMany(o => o.RequestBody?.Content?.Values.AsEnumerable() ?? [])
+            .Select(c => c.Schema));
+        var fromResponses = Reachable(schemas, operations.SelectMany(o => o.Responses?.Values.AsEnumerable() ?? [])
+            .SelectMany(r => r.Content?.Values.AsEnumerable() ?? []).Select(c => c.Schema));
+        foreach (var id in fromResponses.Except(fromRequests).Where(id => !ProblemSchemas.Ids.Contains(id)))
+            if (schemas[id] is OpenApiSchema { Properties.Count: > 0 } schema)
+                schema.Required = new SortedSet<string>(schema.Properties.Keys, StringComparer.Ordinal);
+    }
+
+    /// <summary>The ids of the component schemas these schemas refer to, directly or through others.</summary>
+    private static HashSet<string> Reachable(IDictionary<string, IOpenApiSchema> schemas, IEnumerable<IOpenApiSchema?> roots)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<IOpenApiSchema>(roots.OfType<IOpenApiSchema>());
+        while (pending.TryPop(out var schema))
+        {
+            if (schema is OpenApiSchemaReference { Reference.Id: { } id })
+            {
+                if (found.Add(id) && schemas.TryGetValue(id, out var target))
+                    pending.Push(target);
+                continue;
+            }
+            foreach (var child in Children(schema))
+                pending.Push(child);
+        }
+        return found;
+    }
+
+    private static IEnumerable<IOpenApiSchema> Children(IOpenApiSchema schema) =>
+        (schema.Properties?.Values ?? []).Concat(schema.AllOf ?? []).Concat(schema.AnyOf ?? []).Concat(schema.OneOf ?? [])
+        .Append(schema.Items).Append(schema.AdditionalProperties).OfType<IOpenApiSchema>();
+}
