@@ -14,7 +14,7 @@ if (args.Length != 2)
 
 using var http = new HttpClient();
 http.DefaultRequestHeaders.Add("X-Api-Key", args[1]);
-var client = new RectifyClient(args[0], http);
+var client = new RectifyClient(http) { BaseUrl = args[0] };
 
 try
 {
