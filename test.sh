@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Rectify and ends with one line: "N passed, N failed, N skipped".
-# The tests need only the .NET SDK (NuGet restores the rest) and Debian's Chromium with a CJK font for the browser tests,
-# which are installed here first when missing, so a fresh Debian machine runs the suite as it is.
+# The tests need the .NET SDK (NuGet restores the rest), Debian's Chromium with a CJK font for the browser tests, and
+# Node.js for the OpenAPI lint test, which are installed here first when missing, so a fresh Debian machine runs the suite
+# as it is.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,8 +13,14 @@ cd "$(dirname "$0")"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-zenhei)
+# The OpenAPI lint test runs Redocly CLI (npx -y @redocly/cli@2, see redocly.yaml), which needs Node.js 20.19 or later.
+command -v npx >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# Debian 12's own Node.js is 18: npm then puts a current one first on the PATH.
+if ! node -e 'const [major, minor] = process.versions.node.split(".").map(Number); process.exit(major > 20 || (major === 20 && minor >= 19) ? 0 : 1)'; then
+  { npm install --global --silent node@22 >/dev/null && hash -r; } || echo "test.sh: could not install Node.js 22; the OpenAPI lint test will fail" >&2
 fi
 
 results=TestResults

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 using Rectify.Api.Http;
+using Rectify.Api.OpenApi;
 using Rectify.Application.Clients;
 using Rectify.Application.Ledger;
 using static Microsoft.AspNetCore.Http.StatusCodes;
@@ -20,7 +21,7 @@ public static class ImportEndpoints
         group.MapPost("", ImportLedger).RequireAuthorization(Scopes.Write)
             // An API-key service with no cookies: a form post here cannot be forged across sites.
             .DisableAntiforgery()
-            .WithMetadata(new ImportSizeLimit())
+            .WithMetadata(new ImportSizeLimit(), new ProblemSchemas.LedgerErrors())
             .WithSummary("Import a ledger 导入整改台账")
             .WithDescription("""
                 Imports a ledger file (multipart field `file`: CSV in UTF-8, with or without BOM, or GB18030/GBK; or XLSX, its first sheet) into the inspection inspectionId. Columns are found by header (the Chinese headers offices use, their aliases, or the API's field names; README lists them); the header row is the first row naming a known column, so a title row above it is skipped. Unknown columns are reported in unknownColumns and ignored.

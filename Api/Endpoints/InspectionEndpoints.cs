@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rectify.Api.Http;
+using Rectify.Api.OpenApi;
 using Rectify.Application.Clients;
 using Rectify.Application.Common.Paging;
 using Rectify.Application.Inspections;
@@ -42,7 +43,7 @@ public static class InspectionEndpoints
     }
 
     private static async Task<Ok<Page<InspectionResponse>>> ListInspections(ISender sender, CancellationToken cancellationToken,
-        string? kind = null, int? year = null, string? q = null, int? limit = null, string? cursor = null) =>
+        [WordsOf<InspectionKind>] string? kind = null, int? year = null, string? q = null, int? limit = null, string? cursor = null) =>
         TypedResults.Ok(await sender.Send(new ListInspectionsQuery(QueryEnum.Parse<InspectionKind>(kind, "kind"), year, q,
             ListQuery.LimitOrDefault(limit), cursor), cancellationToken));
 

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rectify.Api.Http;
+using Rectify.Api.OpenApi;
 using Rectify.Application.Auditing;
 using Rectify.Application.Clients;
 using Rectify.Application.Common.Paging;
@@ -32,7 +33,7 @@ public static class ItemEndpoints
         group.MapGet("/export", ExportItems).RequireAuthorization(Scopes.Read)
             .WithSummary("Export the ledger 导出台账")
             .WithDescription("The items the list's filters select (the same query parameters as GET /api/v1/items, and its sort; no paging: every item) as a spreadsheet to open in Excel or hand upward. format = csv (default; UTF-8 with BOM, RFC 4180 quoting) | xlsx. One row per item, the Chinese headers in ledger order: 序号, 问题编号, 问题标题, 问题描述, 整改要求, 整改目标, 问题类别 (大气/水/土壤/固废/生态/噪声/辐射/其他), 属地, 行业, 方面, 是否重点 (是/否), 牵头单位, 责任单位, 配合单位, 督导单位, 验收单位 (units by name, several joined with 、 in name order), 责任人, 联系电话, 整改时限 (YYYY-MM-DD), 时限类型 (立行立改/限期整改/长期坚持, joined with 、), 整改措施 (one per line), 整改进展 (the latest progress report's summary), 完成情况 (尚未启动/正在推进/基本完成/已完成整改), 存在问题, 外部编号 (system:id, one per line). A cell starting with =, +, -, @, a tab or a carriage return gets a leading apostrophe so Excel shows it as text; import takes it off again, so an exported file imports back unchanged (POST /api/v1/imports). A unit-bound key exports its items only. Written out as it is read, in batches: a ledger of any size is never held in memory. A download named ledger-YYYY-MM-DD.csv or .xlsx (today in the office's time zone).")
-            .Produces(Status200OK, contentType: "text/csv", additionalContentTypes: ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"])
+            .Produces<Stream>(Status200OK, "text/csv", ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"])
             .ProducesProblems(Status400BadRequest);
         group.MapGet("/changes", ListItemChanges).RequireAuthorization(Scopes.Read)
             .WithSummary("Pull changes 增量变更")
@@ -143,19 +144,19 @@ public static class ItemEndpoints
     }
 
     private static async Task<Ok<Page<ItemResponse>>> ListItems(ISender sender, CancellationToken cancellationToken,
-        Guid? inspectionId = null, string? inspectionKind = null, Guid? unitId = null, bool? includeSubUnits = null,
-        string? progressStatus = null, string? signOffStatus = null, string? category = null, bool? overdue = null,
-        string? warningLevel = null, DateOnly? dueFrom = null, DateOnly? dueTo = null, bool? isKey = null, string? q = null,
-        DateTimeOffset? updatedSince = null, string? sort = null, int? limit = null, string? cursor = null) =>
+        Guid? inspectionId = null, [WordsOf<InspectionKind>] string? inspectionKind = null, Guid? unitId = null, bool? includeSubUnits = null,
+        [WordsOf<ProgressStatus>] string? progressStatus = null, [WordsOf<SignOffStatus>] string? signOffStatus = null, [WordsOf<ItemCategory>] string? category = null, bool? overdue = null,
+        [WordsOf<WarningLevel>] string? warningLevel = null, DateOnly? dueFrom = null, DateOnly? dueTo = null, bool? isKey = null, string? q = null,
+        DateTimeOffset? updatedSince = null, [WordsOf<ItemSort>] string? sort = null, int? limit = null, string? cursor = null) =>
         TypedResults.Ok(await sender.Send(ListQueryOf(inspectionId, inspectionKind, unitId, includeSubUnits, progressStatus,
             signOffStatus, category, overdue, warningLevel, dueFrom, dueTo, isKey, q, updatedSince, sort,
             ListQuery.LimitOrDefault(limit), cursor), cancellationToken));
 
     private static async Task<IResult> ExportItems(ISender sender, ITableWriter writer, CancellationToken cancellationToken,
-        string? format = null, Guid? inspectionId = null, string? inspectionKind = null, Guid? unitId = null,
-        bool? includeSubUnits = null, string? progressStatus = null, string? signOffStatus = null, string? category = null,
-        bool? overdue = null, string? warningLevel = null, DateOnly? dueFrom = null, DateOnly? dueTo = null, bool? isKey = null,
-        string? q = null, DateTimeOffset? updatedSince = null, string? sort = null) =>
+        [WordsOf<TableFormat>] string? format = null, Guid? inspectionId = null, [WordsOf<InspectionKind>] string? inspectionKind = null, Guid? unitId = null,
+        bool? includeSubUnits = null, [WordsOf<ProgressStatus>] string? progressStatus = null, [WordsOf<SignOffStatus>] string? signOffStatus = null, [WordsOf<ItemCategory>] string? category = null,
+        bool? overdue = null, [WordsOf<WarningLevel>] string? warningLevel = null, DateOnly? dueFrom = null, DateOnly? dueTo = null, bool? isKey = null,
+        string? q = null, DateTimeOffset? updatedSince = null, [WordsOf<ItemSort>] string? sort = null) =>
         new TableResult(await sender.Send(new ExportLedgerQuery(ListQueryOf(inspectionId, inspectionKind, unitId,
                 includeSubUnits, progressStatus, signOffStatus, category, overdue, warningLevel, dueFrom, dueTo, isKey, q,
                 updatedSince, sort, Cursor.DefaultLimit, null),

@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.Net.Http.Headers;
 using Rectify.Api.Http;
+using Rectify.Api.OpenApi;
 using Rectify.Application.Clients;
 using Rectify.Application.Reports;
 using Rectify.Domain.Common;
@@ -38,27 +39,27 @@ public static class ReportEndpoints
         route.RequireAuthorization(Scopes.Read)
             .WithSummary(summary)
             .WithDescription(description + Common)
-            .Produces(Status200OK, contentType: "application/json", additionalContentTypes:
+            .Produces<Stream>(Status200OK, "application/json",
                 ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/plain"])
             .ProducesProblems(Status400BadRequest, Status404NotFound);
 
     private static Task<IResult> GetOverdueReport(ISender sender, IReportRenderer renderer, CancellationToken cancellationToken,
-        DateOnly? asOf = null, Guid? inspectionId = null, Guid? unitId = null, string? format = null) =>
+        DateOnly? asOf = null, Guid? inspectionId = null, Guid? unitId = null, [WordsOf<ReportFormat>] string? format = null) =>
         ReportAsync(sender, renderer, new GetReportQuery(ReportKind.Overdue, Format(format), asOf, inspectionId, unitId),
             cancellationToken);
 
     private static Task<IResult> GetProgressReport(ISender sender, IReportRenderer renderer, CancellationToken cancellationToken,
-        DateOnly? asOf = null, Guid? inspectionId = null, Guid? unitId = null, DateOnly? since = null, string? format = null) =>
+        DateOnly? asOf = null, Guid? inspectionId = null, Guid? unitId = null, DateOnly? since = null, [WordsOf<ReportFormat>] string? format = null) =>
         ReportAsync(sender, renderer, new GetReportQuery(ReportKind.Progress, Format(format), asOf, inspectionId, unitId, since),
             cancellationToken);
 
     private static Task<IResult> GetRankingReport(ISender sender, IReportRenderer renderer, CancellationToken cancellationToken,
-        DateOnly? asOf = null, Guid? inspectionId = null, Guid? unitId = null, string? format = null) =>
+        DateOnly? asOf = null, Guid? inspectionId = null, Guid? unitId = null, [WordsOf<ReportFormat>] string? format = null) =>
         ReportAsync(sender, renderer, new GetReportQuery(ReportKind.Ranking, Format(format), asOf, inspectionId, unitId),
             cancellationToken);
 
     private static Task<IResult> GetSummaryReport(ISender sender, IReportRenderer renderer, CancellationToken cancellationToken,
-        DateOnly? asOf = null, Guid? inspectionId = null, Guid? unitId = null, string? format = null) =>
+        DateOnly? asOf = null, Guid? inspectionId = null, Guid? unitId = null, [WordsOf<ReportFormat>] string? format = null) =>
         ReportAsync(sender, renderer, new GetReportQuery(ReportKind.Summary, Format(format), asOf, inspectionId, unitId),
             cancellationToken);
 

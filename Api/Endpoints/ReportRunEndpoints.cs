@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rectify.Api.Http;
+using Rectify.Api.OpenApi;
 using Rectify.Application.Clients;
 using Rectify.Application.Common.Paging;
 using Rectify.Application.Reports;
@@ -26,7 +27,7 @@ public static class ReportRunEndpoints
             .ProducesProblems(Status400BadRequest, Status403Forbidden);
         group.MapGet("/{id:guid}", GetReportRun).RequireAuthorization(Scopes.Read)
             .WithSummary("Fetch a report run 下载定期报告")
-            .Produces(Status200OK, contentType: "application/json", additionalContentTypes:
+            .Produces<Stream>(Status200OK, "application/json",
                 ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/plain"])
             .WithDescription("The run's document as it was made: format=json (default, as stored), csv (UTF-8 with BOM, Chinese headers), xlsx (one sheet per section) or text (the summary's sentences), as a file named like overdue-2026-11-28.xlsx. Office keys only (403 office_only).")
             .ProducesProblems(Status400BadRequest, Status403Forbidden, Status404NotFound);
@@ -43,12 +44,12 @@ public static class ReportRunEndpoints
     }
 
     private static async Task<Ok<Page<ReportRunResponse>>> ListReportRuns(ISender sender, CancellationToken cancellationToken,
-        string? kind = null, int? limit = null, string? cursor = null) =>
+        [WordsOf<ReportKind>] string? kind = null, int? limit = null, string? cursor = null) =>
         TypedResults.Ok(await sender.Send(new ListReportRunsQuery(QueryEnum.Parse<ReportKind>(kind, "kind"),
             ListQuery.LimitOrDefault(limit), cursor), cancellationToken));
 
     private static async Task<PushStreamHttpResult> GetReportRun(Guid id, ISender sender, IReportRenderer renderer,
-        CancellationToken cancellationToken, string? format = null)
+        CancellationToken cancellationToken, [WordsOf<ReportFormat>] string? format = null)
     {
         var wanted = QueryEnum.Parse<ReportFormat>(format, "format") ?? ReportFormat.Json;
         var content = await sender.Send(new GetReportRunQuery(id), cancellationToken);

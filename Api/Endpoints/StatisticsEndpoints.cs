@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rectify.Api.Http;
+using Rectify.Api.OpenApi;
 using Rectify.Application.Clients;
 using Rectify.Application.Statistics;
 using static Microsoft.AspNetCore.Http.StatusCodes;
@@ -27,8 +28,8 @@ public static class StatisticsEndpoints
     }
 
     private static async Task<Ok<StatisticsResponse>> GetStatistics(ISender sender, CancellationToken cancellationToken,
-        string? groupBy = null, Guid? inspectionId = null, Guid? unitId = null, bool? includeSubUnits = null,
-        DateOnly? asOf = null, bool? rollUp = null, string? sort = null) =>
+        [WordsOf<StatisticsGroupBy>] string? groupBy = null, Guid? inspectionId = null, Guid? unitId = null, bool? includeSubUnits = null,
+        DateOnly? asOf = null, bool? rollUp = null, [WordsOf<StatisticsSort>] string? sort = null) =>
         TypedResults.Ok(await sender.Send(new GetStatisticsQuery(
             QueryEnum.Parse<StatisticsGroupBy>(groupBy, "groupBy"), inspectionId, unitId, includeSubUnits ?? false, asOf,
             rollUp ?? false, QueryEnum.Parse<StatisticsSort>(sort, "sort")), cancellationToken));

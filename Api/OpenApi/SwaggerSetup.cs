@@ -53,6 +53,8 @@ public static class SwaggerSetup
             options.OperationFilter<IfMatchHeaderFilter>();
             options.OperationFilter<IdempotencyKeyHeaderFilter>();
             options.OperationFilter<ETagHeaderFilter>();
+            options.OperationFilter<ParameterDescriptions>();
+            options.OperationFilter<RequestExamples>();
             // After the filters that add responses, so theirs get problem bodies too.
             options.OperationFilter<ProblemSchemas>();
             options.SupportNonNullableReferenceTypes();
