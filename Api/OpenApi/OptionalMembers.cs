@@ -1,4 +1,6 @@
 using System.Reflection;
+using FluentValidation;
+using FluentValidation.Validators;
 using Microsoft.OpenApi;
 using Rectify.Application.Common;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -35,9 +37,11 @@ internal sealed class OptionalMembers(ISerializerDataContractResolver inner) : I
 /// <summary>
 /// Settles each property's <c>nullable</c> from its C# declaration, including the <c>T</c> of a PATCH field and
 /// properties whose schema is a <c>$ref</c> (wrapped as <c>allOf</c>, since a bare <c>$ref</c> cannot say null: the
-/// server sends <c>quantity</c> as null when an item has none).
+/// server sends <c>quantity</c> as null when an item has none). Non-nullable members are required; so is a member the
+/// type's validator refuses to go without (<c>NotNull</c>/<c>NotEmpty</c> with no condition), such as an item's
+/// <c>category</c>, declared nullable only so that leaving it out is a 400 rather than the first category.
 /// </summary>
-internal sealed class MemberSchemas : ISchemaFilter
+internal sealed class MemberSchemas(IServiceScopeFactory scopes) : ISchemaFilter
 {
     private readonly NullabilityInfoContext _nullability = new();
 
@@ -45,12 +49,15 @@ internal sealed class MemberSchemas : ISchemaFilter
     {
         if (schema is not OpenApiSchema target || target.Properties is not { Count: > 0 } properties)
             return;
+        var demanded = DemandedByValidator(context.Type);
         foreach (var member in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             var name = properties.Keys.FirstOrDefault(k => string.Equals(k, member.Name, StringComparison.OrdinalIgnoreCase));
             if (name is null)
                 continue;
-            var nullable = IsNullable(member);
+            var nullable = IsNullable(member) && !demanded.Contains(member.Name);
+            if (demanded.Contains(member.Name))
+                (target.Required ??= new SortedSet<string>(StringComparer.Ordinal)).Add(name);
             switch (properties[name])
             {
                 case OpenApiSchemaReference reference when nullable:
@@ -65,6 +72,19 @@ internal sealed class MemberSchemas : ISchemaFilter
                     break;
             }
         }
+    }
+
+    /// <summary>The members the type's validator refuses to go without, whatever else is sent.</summary>
+    private HashSet<string> DemandedByValidator(Type type)
+    {
+        using var scope = scopes.CreateScope();
+        if (scope.ServiceProvider.GetService(typeof(IValidator<>).MakeGenericType(type)) is not IValidator validator)
+            return [];
+        return validator.CreateDescriptor().Rules
+            .Where(rule => rule.PropertyName is not null && rule.Components.Any(c =>
+                c.Validator is INotNullValidator or INotEmptyValidator && !c.HasCondition && !c.HasAsyncCondition))
+            .Select(rule => rule.PropertyName!)
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private bool IsNullable(PropertyInfo member)

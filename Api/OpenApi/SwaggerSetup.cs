@@ -48,13 +48,14 @@ public static class SwaggerSetup
             options.DocumentFilter<TagDescriptions>();
             options.DocumentFilter<DocumentInfoFilter>();
             options.SchemaFilter<MemberSchemas>();
+            options.SchemaFilter<PropertyExamples>();
             options.DocumentFilter<ResponsesSendEveryProperty>();
             options.OperationFilter<AuthResponsesFilter>();
             options.OperationFilter<IfMatchHeaderFilter>();
             options.OperationFilter<IdempotencyKeyHeaderFilter>();
             options.OperationFilter<ETagHeaderFilter>();
             options.OperationFilter<ParameterDescriptions>();
-            options.OperationFilter<RequestExamples>();
+            options.OperationFilter<RequestBodies>();
             // After the filters that add responses, so theirs get problem bodies too.
             options.OperationFilter<ProblemSchemas>();
             options.SupportNonNullableReferenceTypes();

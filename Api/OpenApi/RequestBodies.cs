@@ -1,15 +1,17 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using Rectify.Application.Ledger;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Rectify.Api.OpenApi;
 
 /// <summary>
-/// The body Swagger UI pre-fills for each operation that takes JSON, as an office would send it: Chinese where a person
-/// reads it. A PATCH example holds only the fields it changes, so sending it as it is changes nothing else. Redocly's
-/// lint checks each example against its schema.
+/// Every body an operation takes is required (without one the answer is a 400), the import's file included. The body
+/// Swagger UI pre-fills for each operation that takes JSON is an example as an office would send it: Chinese where a
+/// person reads it. A PATCH example holds only the fields it changes, so sending it as it is changes nothing else.
+/// Redocly's lint checks each example against its schema.
 /// </summary>
-internal sealed class RequestExamples : IOperationFilter
+internal sealed class RequestBodies : IOperationFilter
 {
     private const string UnitId = "0195f3c2-6b1e-7c4a-9d2f-3a8b5c7e1d40";
     private const string OtherUnitId = "0195f3c2-6b1e-7c4a-9d2f-3a8b5c7e1d41";
@@ -84,8 +86,18 @@ internal sealed class RequestExamples : IOperationFilter
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
+        if (operation.RequestBody is not OpenApiRequestBody body)
+            return;
+        body.Required = true;
+        if (body.Content?.TryGetValue("multipart/form-data", out var form) == true && form.Schema is OpenApiSchema fields &&
+            fields.Properties?.TryGetValue("file", out var file) == true && file is OpenApiSchema upload)
+        {
+            (fields.Required ??= new HashSet<string>()).Add("file");
+            upload.Description = "The ledger: CSV (UTF-8, with or without BOM, or GB18030/GBK) or XLSX (its first sheet), up to " +
+                                 $"{ImportLedgerCommand.MaxBytes / (1024 * 1024)} MiB.";
+        }
         if (operation.OperationId is { } id && ByOperation.TryGetValue(id, out var example) &&
-            operation.RequestBody?.Content?.TryGetValue("application/json", out var json) == true && json is OpenApiMediaType media)
+            body.Content?.TryGetValue("application/json", out var json) == true && json is OpenApiMediaType media)
             media.Example = JsonNode.Parse(example);
     }
 
