@@ -87,7 +87,6 @@ public static class SwaggerSetup
         ("Audit 审计", "The append-only, keyed hash chain of every change, its checkpoints, and a check that nothing was cut back or rewritten."),
         ("API clients 接口客户端", "The API keys: who may read, write, report, review or administer, optionally bound to a unit."),
         ("Webhooks 推送", "Signed POSTs (Standard Webhooks) to the systems that subscribe to events, with their deliveries, retries and redelivery."),
-        ("Health", "Probes for load balancers and orchestrators; no API key needed."),
     ];
 
     /// <summary>Swagger UI lists the tags in the order a newcomer meets them, not alphabetically.</summary>

@@ -46,7 +46,15 @@ public sealed class OpenApiLintTests : ApiTest
         var errors = process.StandardError.ReadToEndAsync();
         // The first run downloads the CLI.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new AssertionException($"{program} did not finish within 5 minutes: {await errors}");
+        }
         return (process.ExitCode, await output, await errors);
     }
 
