@@ -26,6 +26,8 @@ fi
 results=TestResults
 rm -rf "$results"
 status=0
+# NSwag, for the test that builds a client from the OpenAPI document, is a local tool (.config/dotnet-tools.json).
+dotnet tool restore || status=$?
 dotnet test Rectify.sln --configuration Release --logger trx --results-directory "$results" || status=$?
 
 sum() { # sum one <Counters> attribute over every .trx file
