@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
@@ -35,8 +36,14 @@ public static class DependencyInjection
             ];
         });
         services.AddValidatorsFromAssemblyContaining<CreateUnitValidator>(includeInternalTypes: true);
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
-            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        ValidatorOptions.Global.DisplayNameResolver = (_, member, expression) =>
+        {
+            // A PATCH field's rule reads Optional<T>.Value: the field a message names is the member holding it.
+            if (member?.DeclaringType is { IsGenericType: true } declaring && declaring.GetGenericTypeDefinition() == typeof(Optional<>) &&
+                expression is LambdaExpression { Body: MemberExpression { Expression: MemberExpression holder } })
+                member = holder.Member;
+            return member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
+        };
 
         services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ConfigureJson(options.JsonSerializerOptions));

@@ -273,7 +273,8 @@ public sealed class UpdateItemTests : ItemTest
 
         using var response = await Admin.PatchJsonAsync(ItemUri(created), new { title = new string('河', 501) }, "\"1\"");
 
-        await response.ValidationProblemAsync("title");
+        var problem = await response.ValidationProblemAsync("title");
+        Assert.That(problem["errors"]!["title"]![0]!.GetValue<string>(), Does.Contain("'title'"), "the message names the field sent");
     }
 
     [Test]
