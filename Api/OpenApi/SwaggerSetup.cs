@@ -50,6 +50,7 @@ public static class SwaggerSetup
             options.SchemaFilter<MemberSchemas>();
             options.SchemaFilter<PropertyExamples>();
             options.DocumentFilter<ResponsesSendEveryProperty>();
+            options.DocumentFilter<NullableEnums>();
             options.OperationFilter<AuthResponsesFilter>();
             options.OperationFilter<IfMatchHeaderFilter>();
             options.OperationFilter<IdempotencyKeyHeaderFilter>();

@@ -46,10 +46,11 @@ try
         ReportedOn = reportedOn,
         Summary = "已完成排查，正在推进管网改造",
         ProgressStatus = ProgressStatus.In_progress,
+        ScheduleStatus = ScheduleStatus.Behind,
     });
-    Check(reported.Result.Item.ProgressStatus == ProgressStatus.In_progress,
-        $"after the report the item is {reported.Result.Item.ProgressStatus}");
-    Ok("reported progress: in_progress");
+    Check(reported.Result.Item.ProgressStatus == ProgressStatus.In_progress && reported.Result.Item.ScheduleStatus == ScheduleStatus.Behind,
+        $"after the report the item is {reported.Result.Item.ProgressStatus}, {reported.Result.Item.ScheduleStatus}");
+    Ok("reported progress: in_progress, behind schedule");
 
     try
     {
