@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -45,13 +44,13 @@ public sealed class GeneratedClientTests
     public async Task NSwagClient_FromTheServedDocument_CompilesWithoutWarningsAndCarriesOutTheIntegratorsScenario()
     {
         var itemId = await ArrangeOneOverdueItemAmongOthersAsync();
-        var scenario = Path.Combine(RepositoryRoot(), "tests", "ClientScenario");
+        var scenario = Path.Combine(Repository.Root, "tests", "ClientScenario");
         foreach (var file in new[] { "Program.cs", "ClientScenario.csproj" })
             File.Copy(Path.Combine(scenario, file), Path.Combine(_work, file));
         var document = Path.Combine(_work, "swagger.json");
         await File.WriteAllTextAsync(document, await _admin.GetStringAsync("/swagger/v1/swagger.json"));
 
-        var generate = await DotnetAsync(RepositoryRoot(), TimeSpan.FromMinutes(2), "tool", "run", "nswag", "run",
+        var generate = await DotnetAsync(Repository.Root, TimeSpan.FromMinutes(2), "tool", "run", "nswag", "run",
             Path.Combine(scenario, "nswag.json"), $"/variables:Input={document},Output={Path.Combine(_work, "RectifyClient.g.cs")}");
         if (generate.ExitCode != 0 && generate.Output.Contains("dotnet tool restore", StringComparison.Ordinal))
             Assert.Fail("NSwag is not installed: run `dotnet tool restore` in the repository root (test.sh does) to install " +
@@ -94,14 +93,6 @@ public sealed class GeneratedClientTests
         return ItemApi.IdOf(item);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "Rectify.sln")))
-                return directory.FullName;
-        throw new AssertionException("The repository root (Rectify.sln) was not found above the test binaries.");
-    }
-
     /// <summary>The compiler's errors and warnings, each once (the build prints them twice), or the whole output.</summary>
     private static string Diagnostics(string output)
     {
@@ -109,41 +100,17 @@ public sealed class GeneratedClientTests
         return lines.Count > 0 ? string.Join('\n', lines) : output;
     }
 
-    private sealed record Finished(int ExitCode, string Output);
-
-    /// <summary>Runs dotnet with the arguments; standard output and error together, as they came.</summary>
-    private static async Task<Finished> DotnetAsync(string workingDirectory, TimeSpan timeout, params string[] args)
+    /// <summary>Runs dotnet with the arguments; its standard output and error together.</summary>
+    private static async Task<(int ExitCode, string Output)> DotnetAsync(string workingDirectory, TimeSpan timeout, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", args)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["DOTNET_NOLOGO"] = "1", ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1" },
-        };
         // This host inherits the variables dotnet test's own MSBuild run set (MSBuildSDKsPath, MSBuildExtensionsPath…);
         // the scenario's build resolves its SDK afresh, as it would on an integrator's machine.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-            start.Environment.Remove(key);
-
-        var output = new System.Text.StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"dotnet {string.Join(' ', args)} was still running after {timeout.TotalSeconds} s:\n{output}");
-        }
-        lock (output)
-            return new Finished(process.ExitCode, output.ToString());
+        var environment = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(k => k, string? (_) => null);
+        environment["DOTNET_NOLOGO"] = "1";
+        environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        var (exitCode, output, error) = await ChildProcess.RunAsync("dotnet", args, workingDirectory, timeout, environment);
+        return (exitCode, output + error);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace Rectify.IntegrationTests.OpenApi;
@@ -20,8 +19,11 @@ public sealed class OpenApiLintTests : ApiTest
         await File.WriteAllTextAsync(file, await App.Anonymous().GetStringAsync("/swagger/v1/swagger.json"));
         try
         {
-            var (exitCode, output, errors) = await RunAsync(root, "npx", "-y", RedoclyCli, "lint", file,
-                "--config", Path.Combine(root, "redocly.yaml"), "--format", "json");
+            // The first run downloads the CLI.
+            var (exitCode, output, errors) = await ChildProcess.RunAsync("npx",
+                ["-y", RedoclyCli, "lint", file, "--config", Path.Combine(root, "redocly.yaml"), "--format", "json"], root,
+                TimeSpan.FromMinutes(5),
+                new Dictionary<string, string?> { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true", ["NO_COLOR"] = "1" });
             var report = JsonDocument.Parse(output[output.IndexOf('{')..]).RootElement;
             var problems = report.GetProperty("problems").EnumerateArray()
                 .Select(p => $"{p.GetProperty("ruleId")}: {p.GetProperty("message")}").ToList();
@@ -33,31 +35,5 @@ public sealed class OpenApiLintTests : ApiTest
         {
             File.Delete(file);
         }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Errors)> RunAsync(string directory, string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program, arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["REDOCLY_TELEMETRY"] = "off", ["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true", ["NO_COLOR"] = "1" },
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        // The first run downloads the CLI.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new AssertionException($"{program} did not finish within 5 minutes: {await errors}");
-        }
-        return (process.ExitCode, await output, await errors);
     }
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Rectify.IntegrationTests.Startup;
 
 /// <summary>What one run of the real <c>Rectify.Api.dll</c> printed and how it ended, for commands that exit by themselves.</summary>
@@ -8,29 +6,12 @@ public sealed record ApiCommand(int ExitCode, string Output, string Error)
     /// <summary>Runs the API with <paramref name="args"/>; a run still going after 60 s is killed and fails the test.</summary>
     public static async Task<ApiCommand> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo("dotnet", ["Rectify.Api.dll", .. args])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["DOTNET_ENVIRONMENT"] = "Testing", ["Reports__Scheduling__Enabled"] = "false" },
-        };
+        var variables = new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = "Testing", ["Reports__Scheduling__Enabled"] = "false" };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
-            start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"Rectify.Api {string.Join(' ', args)} was still running after 60 s:\n{await output}\n{await error}");
-        }
-        return new ApiCommand(process.ExitCode, await output, await error);
+            variables[key] = value;
+        var (exitCode, output, error) = await ChildProcess.RunAsync("dotnet", ["Rectify.Api.dll", .. args],
+            AppContext.BaseDirectory, TimeSpan.FromSeconds(60), variables);
+        return new ApiCommand(exitCode, output, error);
     }
 
     /// <summary>The one line a refused start or command prints, checked to be exactly one and free of a stack trace.</summary>
