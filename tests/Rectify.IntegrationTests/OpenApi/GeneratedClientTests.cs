@@ -1,7 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Rectify.IntegrationTests.Inspections;
 using Rectify.IntegrationTests.Items;
 
@@ -13,32 +10,15 @@ namespace Rectify.IntegrationTests.OpenApi;
 /// overdue items, reads one, changes only its title, reports progress and reads a 409's rule and a 400's errors as typed
 /// values. One generation, one build and one run of the scenario, in a temporary copy of tests/ClientScenario.
 /// </summary>
-public sealed class GeneratedClientTests
+public sealed class GeneratedClientTests : KestrelTest
 {
-    private RectifyApp _app = null!;
-    private HttpClient _admin = null!;
-    private Uri _address = null!;
     private string _work = null!;
 
     [OneTimeSetUp]
-    public void Start()
-    {
-        _app = new RectifyApp();
-        _app.UseKestrel(0);
-        _app.StartServer();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _address = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        _admin = _app.Admin();
-        _work = Directory.CreateTempSubdirectory("rectify-client-").FullName;
-    }
+    public void CreateWorkDirectory() => _work = Directory.CreateTempSubdirectory("rectify-client-").FullName;
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _admin.Dispose();
-        _app.Dispose();
-        Directory.Delete(_work, recursive: true);
-    }
+    public void DeleteWorkDirectory() => Directory.Delete(_work, recursive: true);
 
     [Test]
     public async Task NSwagClient_FromTheServedDocument_CompilesWithoutWarningsAndCarriesOutTheIntegratorsScenario()
@@ -48,7 +28,7 @@ public sealed class GeneratedClientTests
         foreach (var file in new[] { "Program.cs", "ClientScenario.csproj" })
             File.Copy(Path.Combine(scenario, file), Path.Combine(_work, file));
         var document = Path.Combine(_work, "swagger.json");
-        await File.WriteAllTextAsync(document, await _admin.GetStringAsync("/swagger/v1/swagger.json"));
+        await File.WriteAllTextAsync(document, await Admin.GetStringAsync("/swagger/v1/swagger.json"));
 
         var generate = await DotnetAsync(Repository.Root, TimeSpan.FromMinutes(2), "tool", "run", "nswag", "run",
             Path.Combine(scenario, "nswag.json"), $"/variables:Input={document},Output={Path.Combine(_work, "RectifyClient.g.cs")}");
@@ -62,12 +42,12 @@ public sealed class GeneratedClientTests
         Assert.That(build.ExitCode, Is.Zero, $"the generated client does not compile without warnings:\n{Diagnostics(build.Output)}");
 
         var run = await DotnetAsync(_work, TimeSpan.FromMinutes(1), Path.Combine(_work, "out", "ClientScenario.dll"),
-            _address.ToString().TrimEnd('/'), RectifyApp.AdminKey);
+            Address.ToString().TrimEnd('/'), RectifyApp.AdminKey);
         Assert.That(run.ExitCode, Is.Zero, run.Output);
         Assert.That(run.Output, Does.Contain("scenario passed"));
 
         // The service's own record of what happened: one change, of the title alone; the refused ones changed nothing.
-        var history = await _admin.HistoryAsync(itemId);
+        var history = await Admin.HistoryAsync(itemId);
         Assert.That(history.Select(e => e["action"].Text()), Is.EqualTo(new[] { "created", "updated", "progress_reported" }));
         Assert.That(history[1]["changes"]!.AsArray().Select(c => c!["field"].Text()), Is.EqualTo(new[] { "title" }));
     }
@@ -79,17 +59,17 @@ public sealed class GeneratedClientTests
     /// </summary>
     private async Task<Guid> ArrangeOneOverdueItemAmongOthersAsync()
     {
-        var inspection = InspectionApi.InspectionId(await _admin.CreateInspectionAsync());
-        var lead = await _admin.CreateUnitAsync();
-        var cooperating = await _admin.CreateUnitAsync("区水利局");
+        var inspection = InspectionApi.InspectionId(await Admin.CreateInspectionAsync());
+        var lead = await Admin.CreateUnitAsync();
+        var cooperating = await Admin.CreateUnitAsync("区水利局");
 
         var overdue = ItemApi.ItemBody(inspection, lead, "督-1");
         overdue["isKey"] = true;
         overdue["dueDate"] = "2026-03-01";
         overdue["units"] = new JsonArray(new JsonObject { ["unitId"] = cooperating, ["role"] = "cooperating" });
         overdue["quantity"] = new JsonObject { ["target"] = 12.5, ["unit"] = "公里" };
-        var item = await _admin.CreateItemAsync(overdue);
-        await _admin.CreateItemAsync(ItemApi.ItemBody(inspection, lead, "督-2", "工业园区污水处理厂超标排放"));
+        var item = await Admin.CreateItemAsync(overdue);
+        await Admin.CreateItemAsync(ItemApi.ItemBody(inspection, lead, "督-2", "工业园区污水处理厂超标排放"));
         return ItemApi.IdOf(item);
     }
 
