@@ -39,7 +39,7 @@ public static class DependencyInjection
         ValidatorOptions.Global.DisplayNameResolver = (_, member, expression) =>
         {
             // A PATCH field's rule reads Optional<T>.Value: the field a message names is the member holding it.
-            if (member?.DeclaringType is { IsGenericType: true } declaring && declaring.GetGenericTypeDefinition() == typeof(Optional<>) &&
+            if (member?.DeclaringType is { } declaring && OptionalMembers.ValueType(declaring) is not null &&
                 expression is LambdaExpression { Body: MemberExpression { Expression: MemberExpression holder } })
                 member = holder.Member;
             return member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
