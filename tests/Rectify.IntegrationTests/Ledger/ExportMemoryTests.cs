@@ -66,16 +66,16 @@ public sealed class ExportMemoryTests
 
         var peak = StatusKb(api.Id, "VmHWM");
         var seconds = clock.Elapsed.TotalSeconds;
-        var (rows, codes) = format == "csv" ? CountCsv(file) : CountXlsx(file);
         var growthMb = (peak - before) / 1024.0;
+        var memory = $"API resident {before / 1024} MB before, peak {peak / 1024} MB during the export: +{growthMb:F0} MB" +
+                     (peakReset ? "" : " (clear_refs refused: the peak is the process's since it started)");
+        Assert.That(download, Is.Null, $"{format} after {seconds:F1} s, {memory}\n{download}\n{Log(api.Output)}");
+        var (rows, codes) = format == "csv" ? CountCsv(file) : CountXlsx(file);
         var measured = $"{format}: {rows} rows ({codes} distinct codes), {new FileInfo(file).Length / 1024 / 1024} MB in " +
-                       $"{seconds:F1} s; API resident {before / 1024} MB before, peak {peak / 1024} MB " +
-                       $"during the export: +{growthMb:F0} MB" +
-                       (peakReset ? "" : " (clear_refs refused: the peak is the process's since it started)");
+                       $"{seconds:F1} s; {memory}";
         await TestContext.Out.WriteLineAsync(measured);
-        Assert.That(download, Is.Null, $"{measured}\n{download}\n{Tail(api.Output)}");
-        Assert.That(api.Output, Does.Not.Contain("OutOfMemoryException"), measured);
-        Assert.That((rows, codes), Is.EqualTo((Items, Items)), $"{measured}\n{Tail(api.Output)}");
+        Assert.That(api.Output, Does.Not.Contain("OutOfMemoryException"), $"{measured}\n{Log(api.Output)}");
+        Assert.That((rows, codes), Is.EqualTo((Items, Items)), $"{measured}\n{Log(api.Output)}");
         Assert.That(growthMb, Is.LessThan(LimitMb), measured);
     }
 
@@ -152,7 +152,9 @@ public sealed class ExportMemoryTests
         }
     }
 
-    private static string Tail(string log) => log.Length <= 4000 ? log : log[^4000..];
+    /// <summary>The API's log without stack frames, for a failure's message.</summary>
+    private static string Log(string output) =>
+        string.Join('\n', output.Split('\n').Where(line => !line.TrimStart().StartsWith("at ", StringComparison.Ordinal)).Take(40));
 }
 
 /// <summary>
