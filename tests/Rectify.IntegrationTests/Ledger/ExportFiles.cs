@@ -35,23 +35,24 @@ internal static class ExportFiles
     }
 
     /// <summary>RFC 4180: fields split by commas, quoted fields may hold commas, quotes ("") and line breaks; rows end CRLF.</summary>
-    public static List<string[]> ParseCsv(string text)
+    public static List<string[]> ParseCsv(string text) => [.. ReadCsv(new StringReader(text))];
+
+    /// <summary><see cref="ParseCsv"/> row by row, for a file too large to hold as one string.</summary>
+    public static IEnumerable<string[]> ReadCsv(TextReader reader)
     {
-        var rows = new List<string[]>();
         var row = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        for (var c = reader.Read(); c >= 0; c = reader.Read())
         {
-            var c = text[i];
             if (quoted)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                    field.Append(text[++i]);
+                if (c == '"' && reader.Peek() == '"')
+                    field.Append((char)reader.Read());
                 else if (c == '"')
                     quoted = false;
                 else
-                    field.Append(c);
+                    field.Append((char)c);
             }
             else if (c == '"')
                 quoted = true;
@@ -60,17 +61,16 @@ internal static class ExportFiles
                 row.Add(field.ToString());
                 field.Clear();
             }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            else if (c == '\r' && reader.Peek() == '\n')
             {
+                reader.Read();
                 row.Add(field.ToString());
                 field.Clear();
-                rows.Add([.. row]);
+                yield return [.. row];
                 row.Clear();
-                i++;
             }
             else
-                field.Append(c);
+                field.Append((char)c);
         }
-        return rows;
     }
 }

@@ -22,6 +22,9 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The process id, for what /proc/&lt;id&gt;/ tells about it.</summary>
+    public int Id => _process.Id;
+
     public string Output
     {
         get
