@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Rectify and ends with one line: "N passed, N failed, N skipped".
-# The tests need the .NET SDK (NuGet restores the rest), Debian's Chromium with a CJK font for the browser tests, and
-# Node.js for the OpenAPI lint test, which are installed here first when missing, so a fresh Debian machine runs the suite
-# as it is.
+# The tests need the .NET SDK (NuGet restores the rest), Debian's Chromium with a CJK font for the browser tests,
+# Node.js for the OpenAPI lint test and the sqlite3 CLI for the export memory test; these are installed here first when
+# missing, so a fresh Debian machine runs the suite as it is.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -15,6 +15,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-zenhei)
 # The OpenAPI lint test runs Redocly CLI 2 through npx (see redocly.yaml), which needs Node.js 20.19 or later.
 command -v npx >/dev/null 2>&1 || missing+=(npm)
+# The export memory test builds its 100k-item ledger with bench/build-ledger.sh, which runs SQL through the sqlite3 CLI.
+command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds a SQLite ledger of N items from the demo ledger: migrates a new file and seeds the demo ledger with the API
 # itself, then copies the demo items with INSERT … SELECT (sqlite3 CLI) until there are N.
-# Usage: bash bench/build-ledger.sh N OUT.db   (needs the Release build of Api: dotnet build Api -c Release)
+# Usage: bash bench/build-ledger.sh N OUT.db   (needs the Release build of Api: dotnet build Api -c Release, or DLL=…/Rectify.Api.dll)
 #
 # Each copy k of an item gets a new Id (k and the original Seq in a GUID's shape), the Code "<code>-k", a new Seq,
 # and a ChangeSeq above every existing one; its units, measures and progress reports are copied with it. Left out:
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 N=${1:?usage: build-ledger.sh N OUT.db}
 BENCH_KEY=${BENCH_KEY:-bench-admin-key-0123456789abcdefghijklmnopqrstuvwxyz}
 OUT=${2:?usage: build-ledger.sh N OUT.db}
-DLL=$PWD/Api/bin/Release/net10.0/Rectify.Api.dll
+DLL=${DLL:-$PWD/Api/bin/Release/net10.0/Rectify.Api.dll}
 command -v sqlite3 >/dev/null || { echo "needs the sqlite3 CLI (apt-get install -y sqlite3)" >&2; exit 1; }
 [ -f "$DLL" ] || { echo "needs $DLL: dotnet build Api -c Release" >&2; exit 1; }
 

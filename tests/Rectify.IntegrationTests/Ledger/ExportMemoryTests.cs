@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using MiniExcelLibs;
 using Rectify.IntegrationTests.Startup;
 using Rectify.IntegrationTests.Webhooks;
@@ -31,7 +30,14 @@ public sealed class ExportMemoryTests
             Assert.Ignore("Reads the API's resident memory from /proc/<pid>/status, which only Linux has.");
         Directory.CreateDirectory(_directory);
         _ledger = Path.Combine(_directory, "ledger.db");
-        await LargeLedger.BuildAsync(_ledger, Items);
+        // The benchmarks' own ledger builder: the API seeds the demo ledger, which SQL copies until there are 100k items.
+        var build = await ChildProcess.RunAsync("bash", ["bench/build-ledger.sh", $"{Items}", _ledger], Repository.Root,
+            TimeSpan.FromSeconds(180), new Dictionary<string, string?>
+            {
+                ["DLL"] = Path.Combine(AppContext.BaseDirectory, "Rectify.Api.dll"),
+                ["BENCH_KEY"] = RectifyApp.AdminKey,
+            });
+        Assert.That(build.ExitCode, Is.EqualTo(0), build.Output + build.Error);
     }
 
     [OneTimeTearDown]
@@ -49,7 +55,6 @@ public sealed class ExportMemoryTests
     {
         await using var api = await ApiProcess.StartAsync(_ledger, new Dictionary<string, string>
         {
-            ["DOTNET_gcServer"] = "0",
             ["DOTNET_GCHeapHardLimit"] = "0x2000000",
             ["RateLimits:PerClient:PermitsPerSecond"] = "0",
         });
@@ -155,95 +160,4 @@ public sealed class ExportMemoryTests
     /// <summary>The API's log without stack frames, for a failure's message.</summary>
     private static string Log(string output) =>
         string.Join('\n', output.Split('\n').Where(line => !line.TrimStart().StartsWith("at ", StringComparison.Ordinal)).Take(40));
-}
-
-/// <summary>
-/// A ledger of many items on a SQLite file, built as bench/build-ledger.sh builds it: the API migrates a new file and
-/// seeds the demo ledger, then INSERT … SELECT copies the demo items (with their units, measures and progress reports)
-/// until there are as many as asked. Copy k of an item gets the id k/original Seq in a GUID's shape, the code
-/// "&lt;code&gt;-k", a new Seq and a ChangeSeq above every existing one.
-/// </summary>
-internal static class LargeLedger
-{
-    public static async Task BuildAsync(string path, int items)
-    {
-        var seed = await ApiCommand.RunAsync(["--migrate-only", "--seed-demo"], new Dictionary<string, string>
-        {
-            ["Database__SqlitePath"] = path,
-            ["Auth__BootstrapAdminKey"] = RectifyApp.AdminKey,
-            ["Logging__LogLevel__Default"] = "Warning",
-        });
-        Assert.That(seed.ExitCode, Is.EqualTo(0), seed.Output + seed.Error);
-
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        var demo = await ScalarAsync(connection, "SELECT COUNT(*) FROM Items");
-        var copies = (items + demo - 1) / demo - 1;
-        const string itemId = "printf('%08x-0000-4000-8000-%012x', c.k, o.Seq)";
-        static string Id(string marker) => $"printf('%08x-{marker}-4000-8000-%012x', c.k, src.Seq)";
-        static string OfCopiedItems(string table) =>
-            $"FROM Copies c CROSS JOIN {table} src JOIN Items o ON o.Id = src.ItemId WHERE {itemId} IN (SELECT Id FROM Items)";
-
-        var sql = $"""
-            PRAGMA journal_mode = OFF;
-            PRAGMA synchronous = OFF;
-            PRAGMA cache_size = -200000;
-            PRAGMA foreign_keys = OFF;
-            BEGIN;
-            CREATE TEMP TABLE Copies (k INTEGER PRIMARY KEY);
-            WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < {copies})
-            INSERT INTO Copies SELECT k FROM n WHERE {copies} > 0;
-            CREATE TEMP TABLE Base AS SELECT (SELECT MAX(ChangeSeq) FROM Items) AS ChangeSeq, (SELECT MAX(Seq) FROM Items) AS Seq;
-            {await CopyAsync(connection, "Items", new()
-            {
-                ["Id"] = Id("0000"),
-                ["Code"] = "src.Code || '-' || c.k",
-                ["ChangeSeq"] = $"(SELECT ChangeSeq FROM Base) + c.k * {demo} + src.Seq",
-            })}
-            FROM Copies c CROSS JOIN Items src WHERE src.Seq <= (SELECT Seq FROM Base) ORDER BY c.k, src.Seq LIMIT {items - demo};
-            {await CopyAsync(connection, "ItemUnits", new() { ["ItemId"] = itemId })}
-            {OfCopiedItems("ItemUnits")};
-            {await CopyAsync(connection, "Measures", new() { ["Id"] = Id("0001"), ["ItemId"] = itemId })}
-            {OfCopiedItems("Measures")} ORDER BY c.k, src.Seq;
-            {await CopyAsync(connection, "ProgressReports", new() { ["Id"] = Id("0002"), ["ItemId"] = itemId })}
-            {OfCopiedItems("ProgressReports")} ORDER BY c.k, src.Seq;
-            COMMIT;
-            PRAGMA journal_mode = WAL;
-            """;
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = sql;
-            command.CommandTimeout = 0;
-            await command.ExecuteNonQueryAsync();
-        }
-        Assert.That(await ScalarAsync(connection, "SELECT COUNT(*) FROM Items"), Is.EqualTo(items));
-    }
-
-    /// <summary>
-    /// "INSERT INTO table (columns) SELECT src.column, …" over every column of the table but Seq (the copy gets a new
-    /// one), some replaced by expressions; the FROM clause is the caller's.
-    /// </summary>
-    private static async Task<string> CopyAsync(SqliteConnection connection, string table, Dictionary<string, string> replaced)
-    {
-        var columns = new List<string>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT name FROM pragma_table_info($table)";
-            command.Parameters.AddWithValue("$table", table);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-                columns.Add(reader.GetString(0));
-        }
-        columns.Remove("Seq");
-        Assert.That(replaced.Keys, Is.SubsetOf(columns), table);
-        return $"INSERT INTO {table} ({string.Join(", ", columns)}) SELECT " +
-               string.Join(", ", columns.Select(c => replaced.GetValueOrDefault(c, $"src.{c}")));
-    }
-
-    private static async Task<int> ScalarAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
 }
