@@ -151,13 +151,20 @@ public sealed class DbSession(ConnectionFactory factory) : IUnitOfWork, IAsyncDi
 
     public async ValueTask DisposeAsync()
     {
-        if (_transaction is not null)
-            await _transaction.DisposeAsync();
-        ReleaseWriteTurn();
-        if (_writes is not null)
-            await _writes.DisposeAsync();
-        if (_connection is not null)
-            await _connection.DisposeAsync();
+        try
+        {
+            if (_transaction is not null)
+                await _transaction.DisposeAsync();
+        }
+        finally
+        {
+            ReleaseWriteTurn();
+            // The kept statements before the connection: they belong to its handle, which goes back to the pool.
+            if (_writes is not null)
+                await _writes.DisposeAsync();
+            if (_connection is not null)
+                await _connection.DisposeAsync();
+        }
     }
 
     private async ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
@@ -30,9 +31,6 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
 
     private SqliteConnection Sqlite => connection;
 
-    /// <summary>The UTF-8 of the text value being bound; SQLite copies it, so one buffer serves every value.</summary>
-    private byte[] _utf8 = new byte[1024];
-
     private SqliteCommand RentBuilder()
     {
         var builder = _spareBuilder ?? new SqliteCommand();
@@ -50,11 +48,11 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
     }
 
     /// <summary>
-    /// A kept statement. Inside the session's transaction (which holds SQLite's write lock, so no step can find the
-    /// database busy) a single DML statement whose values are all text, integers, reals or nulls runs on SQLite
-    /// directly: each parameter's index is looked up once, and the values are bound as Microsoft.Data.Sqlite binds
-    /// them. Binding through Microsoft.Data.Sqlite looks up every parameter's name again on every run, a third of a
-    /// save's time. Anything else runs on a kept Microsoft.Data.Sqlite command, with its errors and conversions.
+    /// A kept statement. Inside the session's transaction (which holds SQLite's write lock) a single DML statement whose
+    /// values are all text, integers, reals or nulls runs on SQLite directly: each parameter's index is looked up once,
+    /// and the values are bound as Microsoft.Data.Sqlite binds them. Binding through Microsoft.Data.Sqlite looks up
+    /// every parameter's name again on every run, a third of a save's time. Anything else runs on a kept
+    /// Microsoft.Data.Sqlite command, with its errors, conversions and waits on a busy database.
     /// </summary>
     private sealed class Statement(ReusingSqliteConnection owner, string sql) : IDisposable
     {
@@ -89,11 +87,15 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
             return bound;
         }
 
-        /// <summary>Runs the statement on SQLite directly; false, with nothing run, when it or a value does not qualify.</summary>
+        /// <summary>
+        /// Runs the statement on SQLite directly; false, with nothing run, when it or a value does not qualify, when
+        /// SQLite has already rolled the transaction back itself (Microsoft.Data.Sqlite then refuses to run anything in
+        /// it), or when the database is busy (Microsoft.Data.Sqlite waits and retries).
+        /// </summary>
         public bool TryExecute(SqliteParameterCollection parameters, out int changes)
         {
             changes = 0;
-            if (Prepared() is not { } statement)
+            if (raw.sqlite3_get_autocommit(Database) != 0 || Prepared() is not { } statement)
                 return false;
             try
             {
@@ -113,6 +115,8 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
                 while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
                 {
                 }
+                if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED)
+                    return false;
                 SqliteException.ThrowExceptionForRC(rc == raw.SQLITE_DONE ? raw.SQLITE_OK : rc, Database);
                 changes = raw.sqlite3_changes(Database);
                 return true;
@@ -154,8 +158,10 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
             var rc = parameter.Value switch
             {
                 DBNull => raw.sqlite3_bind_null(statement, index),
-                // Microsoft.Data.Sqlite cuts a text at the parameter's size; a cut text is left to it.
-                string text when parameter.Size == -1 || text.Length <= parameter.Size => BindText(statement, index, text),
+                // Microsoft.Data.Sqlite cuts a text at the parameter's size, and over 512 bytes at its first NUL (it
+                // passes SQLite no length then); such texts are left to it.
+                string text when (parameter.Size == -1 || text.Length <= parameter.Size) && !text.Contains('\0') =>
+                    BindText(statement, index, text),
                 bool flag => raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0),
                 int number => raw.sqlite3_bind_int64(statement, index, number),
                 long number => raw.sqlite3_bind_int64(statement, index, number),
@@ -170,11 +176,16 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
 
         private int BindText(sqlite3_stmt statement, int index, string text)
         {
-            var most = Encoding.UTF8.GetMaxByteCount(text.Length);
-            if (owner._utf8.Length < most)
-                owner._utf8 = new byte[Math.Max(most, owner._utf8.Length * 2)];
-            var length = Encoding.UTF8.GetBytes(text, owner._utf8);
-            return raw.sqlite3_bind_text(statement, index, owner._utf8.AsSpan(0, length));
+            // SQLite copies the text while binding, so the buffer goes back at once.
+            var utf8 = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
+            try
+            {
+                return raw.sqlite3_bind_text(statement, index, utf8.AsSpan(0, Encoding.UTF8.GetBytes(text, utf8)));
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(utf8);
+            }
         }
 
         public void Dispose()
@@ -235,6 +246,13 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
         }
     }
 
+    private void ReleaseStatements()
+    {
+        foreach (var statement in _kept.Values)
+            statement.Dispose();
+        _kept.Clear();
+    }
+
     protected override DbCommand CreateDbCommand() => new ReusedCommand(this);
 
     [AllowNull]
@@ -250,7 +268,13 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
     public override ConnectionState State => connection.State;
     public override void ChangeDatabase(string databaseName) => connection.ChangeDatabase(databaseName);
     public override void Open() => connection.Open();
-    public override void Close() => connection.Close();
+
+    /// <summary>The kept statements belong to the open connection's handle, so they go before it closes.</summary>
+    public override void Close()
+    {
+        ReleaseStatements();
+        connection.Close();
+    }
 
     protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) =>
         connection.BeginTransaction(isolationLevel);
@@ -260,9 +284,7 @@ internal sealed class ReusingSqliteConnection(SqliteConnection connection) : DbC
     {
         if (disposing)
         {
-            foreach (var statement in _kept.Values)
-                statement.Dispose();
-            _kept.Clear();
+            ReleaseStatements();
             _spareBuilder?.Dispose();
         }
         base.Dispose(disposing);

@@ -28,14 +28,15 @@ public sealed class SqliteWriteBindingTests
     [OneTimeTearDown]
     public void DeleteDatabase() => _database?.Delete();
 
-    [TestCase(false, TestName = "Plain values")]
-    [TestCase(true, TestName = "Plain values and a decimal, which Microsoft.Data.Sqlite binds")]
-    public async Task WriteInTransaction_StoresEveryValueAsAWriteOutsideOne(bool withDecimal)
+    [TestCase("plain", TestName = "Plain values")]
+    [TestCase("decimal", TestName = "Plain values and a decimal, which Microsoft.Data.Sqlite binds")]
+    [TestCase("nul", TestName = "A long text with a NUL, which Microsoft.Data.Sqlite cuts there")]
+    public async Task WriteInTransaction_StoresEveryValueAsAWriteOutsideOne(string kind)
     {
         var values = new Dictionary<string, object?>
         {
             // Longer than the 4000 characters Dapper gives a string parameter as its size.
-            ["Text"] = "城关镇生态环境分局 " + new string('x', 5000) + " ✓",
+            ["Text"] = "城关镇生态环境分局 " + (kind == "nul" ? "\0" : "") + new string('x', 5000) + " ✓",
             ["Long"] = long.MaxValue,
             ["Empty"] = "",
             ["Flag"] = true,
@@ -43,10 +44,10 @@ public sealed class SqliteWriteBindingTests
             ["Missing"] = null,
             ["Id"] = Guid.NewGuid(),
             ["At"] = DateTimeOffset.Parse("2026-11-28T15:04:05.1234567+08:00"),
-            ["Amount"] = withDecimal ? 12.5m : null,
+            ["Amount"] = kind == "decimal" ? 12.5m : null,
         };
-        var inside = $"inside-{withDecimal}";
-        var outside = $"outside-{withDecimal}";
+        var inside = $"inside-{kind}";
+        var outside = $"outside-{kind}";
         await using var session = _database.OpenSession();
         await session.ExecuteAsync(Insert, new Dapper.DynamicParameters(values.Append(new("Label", outside))), CancellationToken.None);
         await session.BeginAsync(CancellationToken.None);
@@ -93,12 +94,32 @@ public sealed class SqliteWriteBindingTests
         Assert.That(texts, Is.EqualTo(new[] { "third", "first" }));
     }
 
+    [Test]
+    public async Task WriteAfterSqliteRolledTheTransactionBackItself_IsRefusedAndNothingStays()
+    {
+        var table = $"Rollback{Guid.NewGuid():N}";
+        await using var session = _database.OpenSession();
+        await session.ExecuteAsync($"CREATE TABLE {table} (Label TEXT UNIQUE ON CONFLICT ROLLBACK)", null, CancellationToken.None);
+        await session.BeginAsync(CancellationToken.None);
+        var insert = $"INSERT INTO {table} (Label) VALUES (@Label)";
+        await session.ExecuteAsync(insert, new { Label = "a" }, CancellationToken.None);
+
+        Assert.That(() => session.ExecuteAsync(insert, new { Label = "a" }, CancellationToken.None), Throws.TypeOf<ConflictException>());
+        Assert.That(() => session.ExecuteAsync(insert, new { Label = "b" }, CancellationToken.None), Throws.InvalidOperationException);
+        await session.RollbackAsync();
+
+        Assert.That(await session.QueryAsync<string>($"SELECT Label FROM {table}", null, CancellationToken.None), Is.Empty);
+    }
+
     private string Insert => $"INSERT INTO {_table} ({Columns}) VALUES (@{Columns.Replace(", ", ", @")})";
 
-    /// <summary>Each row as SQLite stores it: every column's storage class and its value as an SQL literal.</summary>
+    /// <summary>
+    /// Each row as SQLite stores it: every column's storage class, its value as an SQL literal, and its bytes (a literal
+    /// ends at a NUL).
+    /// </summary>
     private async Task<Dictionary<string, string>> StoredAsync(DbSession session, params string[] labels)
     {
-        var described = string.Join(" || ' ' || ", Columns.Split(", ").Skip(1).Select(c => $"typeof({c}) || ':' || quote({c})"));
+        var described = string.Join(" || ' ' || ", Columns.Split(", ").Skip(1).Select(c => $"typeof({c}) || ':' || quote({c}) || ':' || hex({c})"));
         var rows = await session.QueryAsync<(string Label, string Stored)>(
             $"SELECT Label, {described} FROM {_table} WHERE Label IN @Labels", new { Labels = labels }, CancellationToken.None);
         return rows.ToDictionary(r => r.Label, r => r.Stored);
